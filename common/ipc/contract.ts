@@ -1,0 +1,59 @@
+import type { ErrorBody, IpcErrorCode, Result } from '../errors.js';
+import type { JsonSchema } from '../schemas/json-schema.js';
+import { SECRET_NAMES, type AppInfo, type SecretName, type SecretsStatus, type SystemSummary } from './types.js';
+
+/**
+ * The whole IPC surface between renderer and main, in one map: channel → argument schema. The
+ * main process validates every call's arguments against these schemas before any handler runs.
+ */
+const noArgs = { type: 'null' } as const;
+const secretName = { type: 'string', enum: SECRET_NAMES } as const;
+
+export const IPC_ARGS = {
+  'app.info': noArgs,
+  'system.summary': noArgs,
+  'secrets.status': noArgs,
+  'secrets.get': {
+    type: 'object',
+    properties: { name: secretName },
+    required: ['name'],
+    additionalProperties: false,
+  },
+  'secrets.set': {
+    type: 'object',
+    properties: { name: secretName, value: { type: 'string', maxLength: 16384 } },
+    required: ['name', 'value'],
+    additionalProperties: false,
+  },
+  'secrets.delete': {
+    type: 'object',
+    properties: { name: secretName },
+    required: ['name'],
+    additionalProperties: false,
+  },
+} as const satisfies Record<string, JsonSchema>;
+
+/** Argument and result types per channel; kept in step with IPC_ARGS by `satisfies` below. */
+export interface IpcApi {
+  'app.info': { args: null; result: AppInfo };
+  'system.summary': { args: null; result: SystemSummary };
+  'secrets.status': { args: null; result: SecretsStatus };
+  'secrets.get': { args: { name: SecretName }; result: string | null };
+  'secrets.set': { args: { name: SecretName; value: string }; result: null };
+  'secrets.delete': { args: { name: SecretName }; result: null };
+}
+
+export type IpcChannel = keyof IpcApi;
+export const IPC_CHANNELS = Object.keys(IPC_ARGS) as IpcChannel[];
+// Every channel in the type has a schema and vice versa.
+IPC_ARGS satisfies Record<IpcChannel, JsonSchema>;
+
+export type IpcError = ErrorBody & { readonly code: IpcErrorCode };
+export type IpcResult<C extends IpcChannel> = Result<IpcApi[C]['result'], IpcError>;
+
+/** The one function the preload gets from Electron; everything else is built from it. */
+export type Invoke = <C extends IpcChannel>(channel: C, args: IpcApi[C]['args']) => Promise<IpcResult<C>>;
+
+export function isIpcChannel(value: unknown): value is IpcChannel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(IPC_ARGS, value);
+}

@@ -1,0 +1,61 @@
+import type { Role } from '../domain/vocabulary.js';
+import { assetSchema } from './assets.js';
+import { contractSchema } from './contracts.js';
+import { eventSchema } from './events.js';
+import type { CollectionSchema } from './json-schema.js';
+import { personSchema } from './people.js';
+import { staffSchema } from './staff.js';
+import { ticketSchema } from './tickets.js';
+
+/**
+ * Every replicated collection, its schema and who may write it. RxDB's free build opens at most
+ * 13 collections per context: grow concepts inside these, not as new collections.
+ */
+export const COLLECTIONS = {
+  contracts: {
+    schema: contractSchema,
+    writers: ['supervisor', 'admin'],
+    immutable: false,
+  },
+  people: {
+    schema: personSchema,
+    writers: ['technician', 'supervisor', 'admin'],
+    immutable: false,
+  },
+  staff: {
+    schema: staffSchema,
+    /** Written by the server from its accounts; no client pushes. */
+    writers: [],
+    immutable: false,
+  },
+  tickets: {
+    schema: ticketSchema,
+    writers: ['technician', 'supervisor', 'admin'],
+    immutable: false,
+  },
+  assets: {
+    schema: assetSchema,
+    writers: ['technician', 'warehouse', 'supervisor', 'admin'],
+    immutable: false,
+  },
+  events: {
+    schema: eventSchema,
+    writers: ['technician', 'warehouse', 'supervisor', 'admin'],
+    /** Append-only: a known id with other content is refused, the same content is a no-op. */
+    immutable: true,
+  },
+} as const satisfies Record<
+  string,
+  { schema: CollectionSchema; writers: readonly Role[]; immutable: boolean }
+>;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+
+export function isCollectionName(value: string): value is CollectionName {
+  return Object.prototype.hasOwnProperty.call(COLLECTIONS, value);
+}
+
+export function canWrite(role: Role, collection: CollectionName): boolean {
+  return (COLLECTIONS[collection].writers as readonly Role[]).includes(role);
+}
