@@ -1,0 +1,27 @@
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { HomePage } from '../features/home/HomePage.js';
+import { ThisComputerPage } from '../features/this-computer/ThisComputerPage.js';
+import { TicketDetailPage, TicketsPage } from '../features/tickets/index.js';
+import { AppLayout } from './layout/AppLayout.js';
+
+/** Every screen of the signed-in app; rendered inside the HashRouter set up in App.tsx. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="tickets" element={<TicketsPage />} />
+        <Route path="tickets/:id" element={<TicketDetailPage />} />
+        <Route path="this-computer" element={<ThisComputerPage />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** Navigation entries shown in the navbar, in order; only features that exist. */
+export const NAV_ITEMS = [
+  { to: '/', labelKey: 'app.nav.home', icon: 'home', end: true },
+  { to: '/tickets', labelKey: 'app.nav.tickets', icon: 'tickets', end: false },
+  { to: '/this-computer', labelKey: 'app.nav.thisComputer', icon: 'computer', end: false },
+] as const;

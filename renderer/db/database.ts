@@ -1,0 +1,33 @@
+import { createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type DocumentOf } from '../../common/schemas/index.js';
+
+export type DeskCollections = { [C in CollectionName]: RxCollection<DocumentOf<C>> };
+export type DeskDatabase = RxDatabase<DeskCollections>;
+
+/**
+ * Opens the local replica with every replicated collection. Dev-mode is never added here: in a
+ * browser it injects a frame that calls out to the internet, so only tests add it themselves.
+ */
+// Tests pass the memory storage, the app the Dexie one; their type parameters differ.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function openDatabase(options: { name: string; storage?: RxStorage<any, any> }): Promise<DeskDatabase> {
+  const db = await createRxDatabase<DeskCollections>({
+    name: options.name,
+    storage: options.storage ?? getRxStorageDexie(),
+    // Replication handles leadership itself (waitForLeadership: false); tabs still share changes.
+    multiInstance: typeof window !== 'undefined',
+    // Reopening after sign-out/sign-in in the same page must not throw DB8.
+    closeDuplicates: true,
+  });
+  const creators = Object.fromEntries(
+    COLLECTION_NAMES.map((name): [CollectionName, RxCollectionCreator] => [name, { schema: COLLECTIONS[name].schema }]),
+  );
+  await db.addCollections(creators);
+  return db;
+}
+
+/** The database name of one user's replica: one IndexedDB per user keeps people's data apart. */
+export function databaseNameFor(userId: string): string {
+  return `deskops-${userId.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}`;
+}

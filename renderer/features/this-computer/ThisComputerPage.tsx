@@ -1,0 +1,3 @@
+export function ThisComputerPage() {
+  return <p>This computer</p>;
+}
