@@ -1,5 +1,5 @@
 import { fail, type Result } from '../../../common/errors.js';
-import { IPC_ARGS, isIpcChannel, type IpcApi, type IpcChannel, type IpcError, type IpcResult } from '../../../common/ipc/contract.js';
+import { IPC_ARGS, isIpcChannel, type Invoke, type IpcApi, type IpcChannel, type IpcError, type IpcResult } from '../../../common/ipc/contract.js';
 import { validateAgainst } from '../../../common/validation/validate.js';
 
 /**
@@ -65,6 +65,12 @@ export function createIpcRegistry(options: IpcRegistryOptions): IpcRegistry {
       return dispatch(channel, args);
     },
   };
+}
+
+/** The registry seen from one frame, typed as the preload's `invoke` (for `buildDesktopBridge`). */
+export function invokeAs(registry: IpcRegistry, senderUrl: string | undefined): Invoke {
+  return <C extends IpcChannel>(channel: C, args: IpcApi[C]['args']): Promise<IpcResult<C>> =>
+    registry.handle(senderUrl, channel, args);
 }
 
 /**

@@ -1,0 +1,31 @@
+import { ok } from '../../../common/errors.js';
+import type { IpcHandlers } from '../ipc/registry.js';
+import { summariseSystem } from '../hardware/summarise-system.js';
+import type { SystemInformationLike } from '../hardware/system-information.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import { describeApp, type AppIdentity, type RuntimeInfo } from './app-info.js';
+
+export interface MainHandlerDeps {
+  /** Name, version, packaged flag: from Electron's `app`, or package.json in a browser test. */
+  readonly app: AppIdentity;
+  /** Defaults to this `process`; outside Electron `versions.electron` is absent and reported as null. */
+  readonly runtime?: RuntimeInfo;
+  /** The `systeminformation` module, or a recorded machine. */
+  readonly systemInformation: SystemInformationLike;
+  readonly secrets: SecretStore;
+  readonly now?: () => Date;
+}
+
+/** Every IPC channel's handler as a plain function of its dependencies (no Electron import). */
+export function createMainHandlers(deps: MainHandlerDeps): IpcHandlers {
+  const runtime = deps.runtime ?? process;
+  const now = deps.now ?? (() => new Date());
+  return {
+    'app.info': () => Promise.resolve(ok(describeApp(deps.app, runtime))),
+    'system.summary': () => summariseSystem(deps.systemInformation, now()),
+    'secrets.status': async () => ok(await deps.secrets.status()),
+    'secrets.get': ({ name }) => deps.secrets.get(name),
+    'secrets.set': ({ name, value }) => deps.secrets.set(name, value),
+    'secrets.delete': ({ name }) => deps.secrets.delete(name),
+  };
+}
