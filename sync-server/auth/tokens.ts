@@ -1,0 +1,68 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { HttpError } from '../errors.js';
+
+export const JWT_ISSUER = 'deskops';
+export const JWT_AUDIENCE = 'deskops-sync';
+const ALGORITHM = 'HS256';
+
+export interface AccessClaims {
+  readonly userId: string;
+  readonly deviceId: string;
+}
+
+export interface TokenService {
+  signAccess(claims: AccessClaims): Promise<{ token: string; expiresAt: number }>;
+  /** Throws HttpError AUTH_TOKEN_EXPIRED / AUTH_TOKEN_INVALID. */
+  verifyAccess(token: string): Promise<AccessClaims>;
+}
+
+export function createTokenService(secret: string, ttlSeconds: number): TokenService {
+  const key = new TextEncoder().encode(secret);
+  return {
+    async signAccess({ userId, deviceId }) {
+      const now = Math.floor(Date.now() / 1000);
+      const token = await new SignJWT({ did: deviceId })
+        .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+        .setSubject(userId)
+        .setIssuer(JWT_ISSUER)
+        .setAudience(JWT_AUDIENCE)
+        .setIssuedAt(now)
+        .setExpirationTime(now + ttlSeconds)
+        .setJti(randomUUID())
+        .sign(key);
+      return { token, expiresAt: (now + ttlSeconds) * 1000 };
+    },
+    async verifyAccess(token) {
+      try {
+        // Pinning the algorithm refuses `alg: none` and key-confusion tokens.
+        const { payload } = await jwtVerify(token, key, {
+          algorithms: [ALGORITHM],
+          audience: JWT_AUDIENCE,
+          issuer: JWT_ISSUER,
+          requiredClaims: ['sub', 'exp'],
+        });
+        if (typeof payload.sub !== 'string' || typeof payload['did'] !== 'string') {
+          throw new HttpError('AUTH_TOKEN_INVALID', 'The access token is not valid. Sign in again.');
+        }
+        return { userId: payload.sub, deviceId: payload['did'] };
+      } catch (error) {
+        if (error instanceof HttpError) throw error;
+        if (error instanceof errors.JWTExpired) {
+          throw new HttpError('AUTH_TOKEN_EXPIRED', 'The access token has expired. Refresh it or sign in again.');
+        }
+        throw new HttpError('AUTH_TOKEN_INVALID', 'The access token is not valid. Sign in again.');
+      }
+    },
+  };
+}
+
+/** An opaque refresh token (32 random bytes); only its SHA-256 is stored. */
+export function newRefreshToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashRefreshToken(token) };
+}
+
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

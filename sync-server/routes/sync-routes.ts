@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import { scopeFingerprint } from '../../common/auth/permissions.js';
+import { isCollectionName, type CollectionName } from '../../common/schemas/collections.js';
+import { API_PREFIX, decodeCheckpoint, PULL_LIMIT_MAX, type SyncCheckpoint } from '../../common/sync/protocol.js';
+import type { AuthService } from '../auth/auth-service.js';
+import { fromDocError, HttpError } from '../errors.js';
+import { optionalInteger } from '../http/input.js';
+import type { ChangeNotifier } from '../services/notifier.js';
+import { parsePushRows, pushGuard } from '../services/push-rules.js';
+import { checkSchemaVersion } from '../services/schema-version.js';
+import { toWire } from '../store/doc-state.js';
+import type { Store } from '../store/store.js';
+
+export const PULL_LIMIT_DEFAULT = 200;
+
+interface SyncRequest {
+  Params: { collection: string };
+  Querystring: Record<string, string | undefined>;
+}
+
+function collectionOf(name: string): CollectionName {
+  if (!isCollectionName(name)) throw new HttpError('NOT_FOUND', `There is no collection "${name}".`);
+  return name;
+}
+
+export function registerSyncRoutes(app: FastifyInstance, deps: { store: Store; auth: AuthService; notifier: ChangeNotifier }): void {
+  const { store, auth, notifier } = deps;
+
+  app.get<SyncRequest>(`${API_PREFIX}/sync/:collection/pull`, async (request) => {
+    const { user } = await auth.authenticate(request.headers.authorization);
+    const collection = collectionOf(request.params.collection);
+    checkSchemaVersion(collection, request.query['schema']);
+    const limit = Math.min(optionalInteger(request.query['limit'], 'limit', PULL_LIMIT_DEFAULT, 1), PULL_LIMIT_MAX);
+    const scope = scopeFingerprint(user.contractIds);
+    let since = 0;
+    const text = request.query['checkpoint'];
+    if (text) {
+      const checkpoint = decodeCheckpoint(text);
+      if (!checkpoint) throw new HttpError('CHECKPOINT_INVALID', 'The checkpoint was not issued by this server.', { path: 'checkpoint' });
+      // A changed scope (contracts added or removed) restarts from zero so newly visible history arrives.
+      since = checkpoint.scope === scope ? checkpoint.seq : 0;
+    }
+    // A checkpoint beyond anything stored comes from a data folder that was reset: start over.
+    if (since > 0 && since > (await store.maxSeq())) since = 0;
+    const docs = await store.pull(collection, user.contractIds, since, limit);
+    const checkpoint: SyncCheckpoint = { seq: docs.at(-1)?.seq ?? since, scope };
+    return { documents: docs.map(toWire), checkpoint };
+  });
+
+  app.post<SyncRequest>(`${API_PREFIX}/sync/:collection/push`, async (request) => {
+    const { user, deviceId } = await auth.authenticate(request.headers.authorization);
+    const collection = collectionOf(request.params.collection);
+    checkSchemaVersion(collection, request.query['schema']);
+    const denied = (code: string, docId?: string) =>
+      store.audit({ event: 'sync.denied', userId: user.id, username: user.username, ip: request.ip, deviceId, detail: { collection, code, docId } });
+    let rows;
+    try {
+      rows = parsePushRows(collection, user, request.body);
+    } catch (error) {
+      if (error instanceof HttpError && error.code === 'ROLE_FORBIDDEN') await denied(error.code);
+      throw error;
+    }
+    if (rows.length === 0) return [];
+    const result = await store.pushBatch(collection, rows, { userId: user.id, deviceId }, pushGuard(collection, user));
+    if (!result.ok) {
+      if (result.error.code === 'NOT_FOUND') await denied(result.error.code, result.error.docId);
+      throw fromDocError(result.error);
+    }
+    if (result.written.length > 0) {
+      notifier.publish({
+        collection,
+        seq: Math.max(...result.written.map((row) => row.seq)),
+        contractIds: [...new Set(result.written.map((row) => row.contractId))],
+      });
+    }
+    return result.conflicts.map(toWire);
+  });
+}

@@ -1,0 +1,96 @@
+import type { TicketStatus } from '../../common/domain/vocabulary.js';
+import { COLLECTIONS, canWrite, type CollectionName } from '../../common/schemas/collections.js';
+import { PUSH_ROWS_MAX, type SessionUser } from '../../common/sync/protocol.js';
+import { canTransition } from '../../common/tickets/status-machine.js';
+import { validateDocument } from '../../common/validation/validate.js';
+import { HttpError, type DocError } from '../errors.js';
+import { sameState, toDocState } from '../store/doc-state.js';
+import type { DocState, PushWrite, RowGuard } from '../store/store.js';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Checks a push body without touching the store: shape, size, and every row against the shared
+ * schema. The first bad row refuses the whole request, naming its document and field.
+ */
+export function parsePushRows(collection: CollectionName, user: SessionUser, body: unknown): PushWrite[] {
+  if (!canWrite(user.role, collection)) {
+    throw new HttpError('ROLE_FORBIDDEN', `A ${user.role} may not change ${collection}.`);
+  }
+  if (!Array.isArray(body)) throw new HttpError('BAD_REQUEST', 'The push body must be an array of rows');
+  if (body.length > PUSH_ROWS_MAX) {
+    throw new HttpError('BAD_REQUEST', `A push carries at most ${PUSH_ROWS_MAX} rows, got ${body.length}`);
+  }
+  return body.map((row: unknown, index) => {
+    if (!isObject(row) || !isObject(row['newDocumentState'])) {
+      throw new HttpError('BAD_REQUEST', `Row ${index} has no newDocumentState object`);
+    }
+    const raw = row['newDocumentState'];
+    const docId = typeof raw['id'] === 'string' ? raw['id'] : undefined;
+    const fail = (path: string, message: string) =>
+      new HttpError('VALIDATION_FAILED', message, { ...(docId !== undefined ? { docId } : {}), path });
+    if (raw['_deleted'] !== undefined && typeof raw['_deleted'] !== 'boolean') throw fail('_deleted', '_deleted must be a boolean');
+    const result = validateDocument(collection, raw);
+    if (!result.ok) throw fail(result.issue.path, `${collection} document is invalid at "${result.issue.path || '(document)'}": ${result.issue.message}`);
+    const next = toDocState(raw);
+    const assumedRaw = row['assumedMasterState'];
+    let assumed: DocState | null = null;
+    if (assumedRaw !== undefined && assumedRaw !== null) {
+      if (!isObject(assumedRaw) || assumedRaw['id'] !== next.body.id) {
+        throw fail('assumedMasterState', 'assumedMasterState must be the same document as newDocumentState');
+      }
+      assumed = toDocState(assumedRaw);
+    }
+    return { assumed, next };
+  });
+}
+
+/**
+ * The rules that need the stored document; they run inside the push transaction. A document the
+ * user may not see answers exactly like a missing one (404), so tenancy leaks nothing.
+ */
+export function pushGuard(collection: CollectionName, user: SessionUser): RowGuard {
+  const contracts = new Set(user.contractIds);
+  return (row, stored): DocError | null => {
+    const docId = row.next.body.id;
+    const notFound: DocError = { code: 'NOT_FOUND', message: `Document "${docId}" was not found.`, docId };
+    if (!contracts.has(row.next.body.contractId)) return notFound;
+    if (stored && !contracts.has(stored.contractId)) return notFound;
+    if (stored && stored.contractId !== row.next.body.contractId) {
+      return { code: 'VALIDATION_FAILED', message: 'A document cannot move to another contract.', docId, path: 'contractId' };
+    }
+    if (collection === 'contracts' && row.next.body.id !== row.next.body.contractId) {
+      return { code: 'VALIDATION_FAILED', message: 'A contract\'s contractId must equal its id.', docId, path: 'contractId' };
+    }
+    if (COLLECTIONS[collection].immutable) return immutableRule(row, stored, user, docId);
+    if (collection === 'tickets' && stored && row.assumed && sameState(stored, row.assumed)) {
+      return transitionRule(stored.body['status'], row.next.body['status'], docId);
+    }
+    return null;
+  };
+}
+
+function immutableRule(row: PushWrite, stored: DocState | undefined, user: SessionUser, docId: string): DocError | null {
+  if (stored) {
+    return sameState(stored, row.next)
+      ? null
+      : { code: 'EVENT_IMMUTABLE', message: `Event "${docId}" already exists with other content; events are never changed.`, docId };
+  }
+  // The author of a new fact is the signed-in user; another name would be a forged record.
+  if (row.next.body['authorId'] !== user.id) {
+    return { code: 'SERVER_FIELD_FORGED', message: 'An event\'s authorId must be the signed-in user.', docId, path: 'authorId' };
+  }
+  return null;
+}
+
+function transitionRule(from: unknown, to: unknown, docId: string): DocError | null {
+  if (canTransition(from as TicketStatus, to as TicketStatus)) return null;
+  return {
+    code: 'TRANSITION_NOT_ALLOWED',
+    message: `A ticket cannot go from "${String(from)}" to "${String(to)}".`,
+    docId,
+    path: 'status',
+  };
+}

@@ -1,0 +1,100 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { ELECTRON_ORIGIN, ensureDataDir, resolveJwtSecret, TUNING_DEFAULTS, type ServerConfig } from './config.js';
+import { isStoreEmpty, seedDemo } from './demo/seed.js';
+import { syncStaffDirectory } from './services/staff-directory.js';
+import { openSqliteStore } from './store/sqlite-store.js';
+import type { Store } from './store/store.js';
+
+export interface RunningServer {
+  /** Base URL without trailing slash, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly config: ServerConfig;
+  /** Stops accepting requests, ends open streams, closes the store. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+function urlFor(app: FastifyInstance, host: string): string {
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('the server is not listening on a TCP port');
+  // A wildcard bind is reachable on loopback; print an address a browser can open.
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${address.port}`;
+}
+
+/** Opens the store, seeds demo data into an empty one, refreshes the staff directory and listens. */
+export async function runServer(config: ServerConfig): Promise<RunningServer> {
+  const store = openSqliteStore(config.dataDir);
+  try {
+    if (config.seedDemo && (await isStoreEmpty(store))) await seedDemo(store);
+    await syncStaffDirectory(store);
+    const app = await buildApp(config, store);
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      await app.close();
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new Error(`port ${config.port} on ${config.host} is already in use; set PORT to another port`);
+      }
+      throw error;
+    }
+    let closing: Promise<void> | null = null;
+    return {
+      url: urlFor(app, config.host),
+      app,
+      store,
+      config,
+      close: () =>
+        (closing ??= (async () => {
+          await app.close();
+          await store.close();
+        })()),
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+export type StartOverrides = Partial<ServerConfig>;
+
+/**
+ * A real server for tests (vitest, Playwright): 127.0.0.1, a free port, demo data, and a fresh
+ * temporary data folder unless `dataDir` is given. A temporary folder is deleted on close;
+ * a given one is kept (pass the same one again to test restarts).
+ */
+export async function startServer(overrides: StartOverrides = {}): Promise<RunningServer> {
+  const tempDir = overrides.dataDir === undefined ? await mkdtemp(join(tmpdir(), 'deskops-sync-')) : null;
+  const dataDir = overrides.dataDir ?? tempDir ?? '';
+  ensureDataDir(dataDir);
+  const config: ServerConfig = {
+    ...TUNING_DEFAULTS,
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'warn',
+    seedDemo: true,
+    rendererDir: null,
+    corsOrigins: [ELECTRON_ORIGIN],
+    ...overrides,
+    dataDir,
+    jwtSecret: overrides.jwtSecret ?? resolveJwtSecret(undefined, dataDir),
+  };
+  try {
+    const server = await runServer(config);
+    return {
+      ...server,
+      close: async () => {
+        await server.close();
+        if (tempDir) await rm(tempDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    throw error;
+  }
+}
