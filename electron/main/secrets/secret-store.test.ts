@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NO_KEYCHAIN_REASON } from './safe-storage.js';
 import { createSecretStore } from './secret-store.js';
 import { createTestSafeStorage } from './test-safe-storage.js';
@@ -79,5 +79,25 @@ describe('secret store over safeStorage', () => {
     const names = await readdir(dir);
     expect(names).toContain('secrets.json');
     expect(names.some((name) => name.startsWith('secrets.json.unreadable-'))).toBe(true);
+  });
+
+  it('re-encrypts a secret when the keychain asks for it (rotated key)', async () => {
+    const base = createTestSafeStorage();
+    let rotate = true;
+    const encrypt = vi.fn((plain: string) => base.encryptStringAsync(plain));
+    const safeStorage = {
+      ...base,
+      encryptStringAsync: encrypt,
+      decryptStringAsync: async (blob: Buffer) => ({ ...(await base.decryptStringAsync(blob)), shouldReEncrypt: rotate }),
+    };
+    const store = createSecretStore({ safeStorage, filePath: file, platform: 'linux' });
+    await store.set('db.key', 'k');
+    const before = await readFile(file, 'utf8');
+    await expect(store.get('db.key')).resolves.toEqual({ ok: true, value: 'k' });
+    expect(encrypt).toHaveBeenCalledTimes(2);
+    expect(await readFile(file, 'utf8')).not.toBe(before);
+    rotate = false;
+    await expect(store.get('db.key')).resolves.toEqual({ ok: true, value: 'k' });
+    expect(encrypt).toHaveBeenCalledTimes(2);
   });
 });
