@@ -19,6 +19,8 @@ export async function openDatabase(options: { name: string; storage?: RxStorage<
     multiInstance: typeof window !== 'undefined',
     // Reopening after sign-out/sign-in in the same page must not throw DB8.
     closeDuplicates: true,
+    // Counts on non-indexed selectors (dashboards) fall back to a scan instead of throwing QU14.
+    allowSlowCount: true,
   });
   const creators = Object.fromEntries(
     COLLECTION_NAMES.map((name): [CollectionName, RxCollectionCreator] => [name, { schema: COLLECTIONS[name].schema }]),

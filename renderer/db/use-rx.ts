@@ -16,6 +16,8 @@ function toPlain<T>(result: unknown): T[] {
   if (Array.isArray(result)) return (result as Plain[]).map((doc) => doc.toMutableJSON() as T);
   if (result instanceof Map) return Array.from(result.values() as Iterable<Plain>, (doc) => doc.toMutableJSON() as T);
   if (typeof result === 'object' && 'toMutableJSON' in result) return [(result as Plain).toMutableJSON() as T];
+  // `.count()` queries emit a number; it comes back as the only element.
+  if (typeof result === 'number') return [result as T];
   return [];
 }
 

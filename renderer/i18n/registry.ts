@@ -47,3 +47,11 @@ export function translate(language: Language, key: string, params?: TranslatePar
 export function hasMessage(language: Language, key: string): boolean {
   return dictionaries[language].has(key);
 }
+
+/** Keys registered in one language but not the other (tests keep both languages complete). */
+export function untranslatedKeys(): string[] {
+  const missing: string[] = [];
+  for (const key of dictionaries.en.keys()) if (!dictionaries.tr.has(key)) missing.push(`tr:${key}`);
+  for (const key of dictionaries.tr.keys()) if (!dictionaries.en.has(key)) missing.push(`en:${key}`);
+  return missing;
+}

@@ -1,5 +1,66 @@
-import { Outlet } from 'react-router-dom';
+import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconDeviceDesktopCog, IconDeviceLaptop, IconHome, IconTicket } from '@tabler/icons-react';
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom';
+import { SyncBanners } from '../../features/sync-status/SyncBanners.js';
+import { SyncStatus } from '../../features/sync-status/SyncStatus.js';
+import { useT } from '../../i18n/index.js';
+import { NAV_ITEMS } from '../routes.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import { ThemeToggle } from './ThemeToggle.js';
+import { UserMenu } from './UserMenu.js';
+
+const ICONS = { home: IconHome, tickets: IconTicket, computer: IconDeviceLaptop } as const;
 
 export function AppLayout() {
-  return <Outlet />;
+  const t = useT();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+  const isActive = (to: string, end: boolean) => (end ? location.pathname === to : location.pathname === to || location.pathname.startsWith(`${to}/`));
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="xs" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.nav.toggle')} />
+            <IconDeviceDesktopCog size={26} color="var(--mantine-primary-color-filled)" />
+            <Text fw={700} size="lg" visibleFrom="xs">
+              {t('app.name')}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <SyncStatus />
+            <LanguageSwitch />
+            <ThemeToggle />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <AppShell.Section grow component={ScrollArea}>
+          {NAV_ITEMS.map((item) => {
+            const Icon = ICONS[item.icon];
+            return (
+              <NavLink
+                key={item.to}
+                component={RouterLink}
+                to={item.to}
+                end={item.end}
+                label={t(item.labelKey)}
+                leftSection={<Icon size={18} stroke={1.6} />}
+                active={isActive(item.to, item.end)}
+                onClick={close}
+                data-testid={`nav-${item.icon}`}
+              />
+            );
+          })}
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <SyncBanners />
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
 }

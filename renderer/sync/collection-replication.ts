@@ -1,0 +1,134 @@
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { Subject } from 'rxjs';
+import type { ErrorBody } from '../../common/errors.js';
+import type { CollectionName } from '../../common/schemas/index.js';
+import {
+  encodeCheckpoint,
+  schemaVersionOf,
+  syncPaths,
+  type PullResponse,
+  type PushRow,
+  type SyncCheckpoint,
+  type WithDeleted,
+} from '../../common/sync/protocol.js';
+import type { DeskDatabase } from '../db/database.js';
+import { isDocumentRefusal, ServerError } from './http-errors.js';
+import type { PendingTracker } from './pending-tracker.js';
+
+type Doc = Record<string, unknown>;
+type StreamItem = 'RESYNC';
+
+/** What a collection's replication needs from the engine. */
+export interface ReplicationContext {
+  readonly db: DeskDatabase;
+  readonly serverUrl: string;
+  readonly userId: string;
+  readonly tracker: PendingTracker;
+  readonly retryTimeMs: number;
+  readonly pullBatchSize: number;
+  readonly pushBatchSize: number;
+  /** Authorised request; reports reachability/errors to the status area and throws on non-2xx. */
+  request(path: string, init?: RequestInit): Promise<Response>;
+  pulled(name: CollectionName, count: number, batchSize: number): void;
+  stream$(name: CollectionName): Subject<StreamItem>;
+}
+
+/** Collections only the server writes: pulled, never pushed. */
+const PULL_ONLY: readonly CollectionName[] = ['staff'];
+
+export function replicationIdentifier(name: CollectionName, serverUrl: string, userId: string): string {
+  return `deskops:${name}:${serverUrl}:${userId}`;
+}
+
+export function replicateCollection(name: CollectionName, ctx: ReplicationContext): RxReplicationState<Doc, SyncCheckpoint> {
+  const collection = ctx.db[name];
+  const primaryPath = collection.schema.primaryPath as string;
+  const idOf = (doc: unknown) => String((doc as Doc)[primaryPath]);
+  const schema = String(schemaVersionOf(name));
+
+  const pullPage = async (checkpoint: SyncCheckpoint | undefined, batchSize: number): Promise<PullResponse<Doc>> => {
+    const params = new URLSearchParams({ limit: String(batchSize), schema });
+    if (checkpoint) params.set('checkpoint', encodeCheckpoint(checkpoint));
+    const response = await ctx.request(`${syncPaths.pull(name)}?${params.toString()}`);
+    return (await response.json()) as PullResponse<Doc>;
+  };
+
+  const pushRows = async (rows: PushRow<Doc>[]): Promise<WithDeleted<Doc>[]> => {
+    const response = await ctx.request(`${syncPaths.push(name)}?schema=${schema}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(rows),
+    });
+    return (await response.json()) as WithDeleted<Doc>[];
+  };
+
+  return replicateRxCollection<Doc, SyncCheckpoint>({
+    replicationIdentifier: replicationIdentifier(name, ctx.serverUrl, ctx.userId),
+    collection: collection as never,
+    live: true,
+    retryTime: ctx.retryTimeMs,
+    // Every tab replicates on its own; the server makes repeated pushes harmless.
+    waitForLeadership: false,
+    autoStart: true,
+    pull: {
+      batchSize: ctx.pullBatchSize,
+      stream$: ctx.stream$(name).asObservable(),
+      async handler(checkpoint, batchSize) {
+        let page: PullResponse<Doc>;
+        try {
+          page = await pullPage(checkpoint, batchSize);
+        } catch (error) {
+          // A checkpoint from before a scope change: start over rather than stall forever.
+          if (!(checkpoint && error instanceof ServerError && error.code === 'CHECKPOINT_INVALID')) throw error;
+          page = await pullPage(undefined, batchSize);
+        }
+        ctx.pulled(name, page.documents.length, batchSize);
+        return { documents: page.documents as WithDeleted<Doc>[], checkpoint: page.checkpoint };
+      },
+    },
+    push: PULL_ONLY.includes(name)
+      ? undefined
+      : {
+          batchSize: ctx.pushBatchSize,
+          async handler(rxRows) {
+            let rows = ctx.tracker.rebase(name, rxRows, idOf) as unknown as PushRow<Doc>[];
+            // The server refuses a request whole and names one bad document: set it aside with its
+            // reason (kept locally, listed for the person) and send the rest again.
+            for (;;) {
+              try {
+                const conflicts = await pushRows(rows);
+                const conflicted = new Set(conflicts.map(idOf));
+                ctx.tracker.accepted(name, rows.map((row) => idOf(row.newDocumentState)).filter((id) => !conflicted.has(id)));
+                return conflicts;
+              } catch (error) {
+                const refused = refusedRows(error, rows, idOf);
+                if (!refused) throw error;
+                for (const row of refused.rows) {
+                  const docId = idOf(row.newDocumentState);
+                  ctx.tracker.refuse(name, docId, row as never, {
+                    collection: name,
+                    docId,
+                    code: refused.body.code,
+                    message: refused.body.message,
+                    path: refused.body.path ?? null,
+                    at: Date.now(),
+                  });
+                }
+                rows = rows.filter((row) => !refused.rows.includes(row));
+                if (rows.length === 0) return [];
+              }
+            }
+          },
+        },
+  });
+}
+
+/** The rows a refusal is about: the named document, or every row when the role may not write here. */
+function refusedRows(error: unknown, rows: PushRow<Doc>[], idOf: (doc: unknown) => string): { rows: PushRow<Doc>[]; body: ErrorBody } | null {
+  if (isDocumentRefusal(error)) {
+    const named = rows.filter((row) => idOf(row.newDocumentState) === error.body.docId);
+    return named.length > 0 ? { rows: named, body: error.body } : null;
+  }
+  if (error instanceof ServerError && error.code === 'ROLE_FORBIDDEN') return { rows, body: error.body };
+  return null;
+}

@@ -1,0 +1,43 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * The renderer is served from `app://deskops/` in Electron and from the sync server in a browser,
+ * so every asset URL is relative (`base: './'`) and nothing is inlined as script (CSP `script-src 'self'`).
+ */
+const here = import.meta.dirname;
+const devProxy = globalThis.process?.env.DESKOPS_DEV_PROXY;
+
+export default defineConfig({
+  root: here,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: `${here}/../dist/renderer`,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    // Keep tiny assets as files too: `data:` is allowed for images/fonts only, never scripts.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    chunkSizeWarningLimit: 900,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/, priority: 30 },
+            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|@tabler)[\\/]/, priority: 20 },
+            { name: 'rxdb', test: /node_modules[\\/](rxdb|rxjs|dexie|mingo|@cfworker)[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    strictPort: false,
+    // `npm run dev`: same-origin calls to the sync server, like production.
+    proxy: devProxy ? { '/api': { target: devProxy, changeOrigin: false } } : undefined,
+  },
+  preview: { port: 4173 },
+});
