@@ -1,10 +1,7 @@
-// PLACEHOLDER written by the app-shell engineer so routes compile; the tickets engineer overwrites it.
-import { createElement } from 'react';
+/** The tickets feature's public surface: the two routed screens (texts register on import). */
+import './messages.js';
 
-export function TicketsPage() {
-  return createElement('p', null, 'Tickets');
-}
-
-export function TicketDetailPage() {
-  return createElement('p', null, 'Ticket');
-}
+export { TicketsPage } from './TicketsPage.js';
+export { TicketDetailPage } from './TicketDetailPage.js';
+export { addNote, changeStatus, createTicket, updateTicket } from './ticket-commands.js';
+export type { CommandContext, CommandError, CommandResult, NoteVisibility, TicketDraft, TicketPatch } from './ticket-commands.js';

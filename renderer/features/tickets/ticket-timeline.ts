@@ -25,3 +25,57 @@ export function sortTimeline<E extends Pick<DomainEvent, 'at' | 'type' | 'id'>>(
     return byType !== 0 ? byType : a.id.localeCompare(b.id);
   });
 }
+
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+export interface TimelineEntry {
+  readonly title: string;
+  /** The note's text, shown as written. */
+  readonly body: string | null;
+  readonly kind: 'created' | 'status' | 'assigned' | 'priority' | 'note' | 'other';
+  readonly customerVisible: boolean;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+/** One event as a line of the ticket's history, in the user's language, with people's names. */
+export function describeEvent(event: Pick<DomainEvent, 'type' | 'data'>, names: ReadonlyMap<string, string>, t: Translate): TimelineEntry {
+  const data = event.data;
+  const person = (id: unknown) => (typeof id === 'string' ? (names.get(id) ?? id) : '');
+  const status = (value: unknown) => t(`tickets.status.${text(value)}`);
+  const entry = (kind: TimelineEntry['kind'], title: string): TimelineEntry => ({ kind, title, body: null, customerVisible: false });
+  switch (event.type) {
+    case 'ticket.created':
+      return entry('created', t('tickets.timeline.created', { status: status(data.status), priority: t(`tickets.priority.${text(data.priority)}`) }));
+    case 'ticket.status': {
+      const params = { from: status(data.from), to: status(data.to) };
+      const base = data.waitingReason
+        ? t('tickets.timeline.statusWaiting', { ...params, reason: t(`tickets.waiting.${text(data.waitingReason)}`) })
+        : t('tickets.timeline.status', params);
+      return { ...entry('status', base), body: typeof data.comment === 'string' ? data.comment : null };
+    }
+    case 'ticket.assigned': {
+      if (!data.from) return entry('assigned', t('tickets.timeline.assigned', { to: person(data.to) }));
+      if (!data.to) return entry('assigned', t('tickets.timeline.unassigned', { from: person(data.from) }));
+      return entry('assigned', t('tickets.timeline.reassigned', { from: person(data.from), to: person(data.to) }));
+    }
+    case 'ticket.priority':
+      return entry(
+        'priority',
+        t('tickets.timeline.priority', { from: t(`tickets.priority.${text(data.from)}`), to: t(`tickets.priority.${text(data.to)}`) }),
+      );
+    case 'ticket.note': {
+      const customer = data.visibility === 'customer';
+      return {
+        kind: 'note',
+        title: t(customer ? 'tickets.timeline.noteCustomer' : 'tickets.timeline.noteInternal'),
+        body: text(data.text),
+        customerVisible: customer,
+      };
+    }
+    default:
+      return entry('other', t('tickets.timeline.other', { type: event.type }));
+  }
+}

@@ -1,0 +1,22 @@
+import { Badge } from '@mantine/core';
+import type { TicketStatus } from '../../../common/domain/vocabulary.js';
+import { useT } from '../../i18n/index.js';
+import { PRIORITY_COLORS, STATUS_COLORS } from './ticket-format.js';
+
+export function StatusBadge({ status, testId }: { status: TicketStatus; testId?: string }) {
+  const t = useT();
+  return (
+    <Badge color={STATUS_COLORS[status]} variant="light" data-testid={testId} data-status={status}>
+      {t(`tickets.status.${status}`)}
+    </Badge>
+  );
+}
+
+export function PriorityBadge({ priority }: { priority: number }) {
+  const t = useT();
+  return (
+    <Badge color={PRIORITY_COLORS[priority] ?? 'gray'} variant={priority <= 2 ? 'filled' : 'outline'} data-priority={priority}>
+      {t(`tickets.priority.${priority}`)}
+    </Badge>
+  );
+}

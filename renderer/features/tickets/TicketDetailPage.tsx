@@ -1,0 +1,110 @@
+import { Anchor, Badge, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router-dom';
+import type { Ticket } from '../../../common/schemas/tickets.js';
+import { useDatabase } from '../../app/database-context.js';
+import { useRxDocument } from '../../db/use-rx.js';
+import { useLanguage, useT } from '../../i18n/index.js';
+import { PriorityBadge, StatusBadge } from './TicketBadges.js';
+import { TicketEditForm } from './TicketEditForm.js';
+import { TicketNoteBox } from './TicketNoteBox.js';
+import { TicketStatusActions } from './TicketStatusActions.js';
+import { TicketTimeline } from './TicketTimeline.js';
+import { formatDateTime, formatRelative } from './ticket-format.js';
+import { useNow } from './use-now.js';
+import { useContracts, useStaffNames } from './use-ticket-lookups.js';
+
+/** `/tickets/:id`: header form, status actions, the event timeline and the note box. */
+export function TicketDetailPage() {
+  const t = useT();
+  const { id } = useParams<{ id: string }>();
+  const db = useDatabase();
+  const { doc: ticket, loading } = useRxDocument<Ticket>(db.tickets, id);
+
+  return (
+    <Stack gap="md" p="md">
+      <Anchor component={Link} to="/tickets" fz="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} />
+          {t('tickets.detail.back')}
+        </Group>
+      </Anchor>
+      {ticket ? (
+        <TicketDetail ticket={ticket} />
+      ) : loading ? (
+        <Group gap="xs">
+          <Loader size="sm" />
+          <Text c="dimmed">{t('tickets.detail.loading')}</Text>
+        </Group>
+      ) : (
+        <Text c="dimmed" data-testid="ticket-not-found">
+          {t('tickets.detail.notFound')}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function TicketDetail({ ticket }: { ticket: Ticket }) {
+  const t = useT();
+  const language = useLanguage((state) => state.language);
+  const now = useNow();
+  const { byId } = useContracts();
+  const names = useStaffNames();
+  const contract = byId.get(ticket.contractId) ?? null;
+
+  return (
+    <>
+      <Stack gap={4}>
+        <Group gap="sm">
+          <Text ff="monospace" c="dimmed" data-testid="ticket-ref">
+            {ticket.ref}
+          </Text>
+          <StatusBadge status={ticket.status} testId="ticket-status" />
+          <PriorityBadge priority={ticket.priority} />
+          {contract && <Badge variant="outline" color="gray">{contract.code}</Badge>}
+          {ticket.outOfScopeReason && (
+            <Badge color="grape" variant="light">
+              {t(`tickets.scope.${ticket.outOfScopeReason}`)}
+            </Badge>
+          )}
+        </Group>
+        <Title order={2}>{ticket.title}</Title>
+        <Text c="dimmed" fz="sm" title={formatDateTime(ticket.createdAt, language)}>
+          {t('tickets.detail.opened', {
+            time: formatRelative(ticket.createdAt, now, language),
+            name: names.get(ticket.createdBy) ?? t('tickets.timeline.unknownUser'),
+          })}
+          {ticket.waitingReason && ` · ${t('tickets.waiting.since', { reason: t(`tickets.waiting.${ticket.waitingReason}`) })}`}
+        </Text>
+      </Stack>
+      <Paper withBorder p="sm" radius="md">
+        <Text fw={600} fz="sm" mb="xs">
+          {t('tickets.detail.statusActions')}
+        </Text>
+        <TicketStatusActions ticket={ticket} />
+      </Paper>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Paper withBorder p="md" radius="md">
+            <Title order={4} mb="sm">
+              {t('tickets.detail.details')}
+            </Title>
+            <TicketEditForm key={ticket.id} ticket={ticket} contract={contract} />
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Paper withBorder p="md" radius="md">
+            <Title order={4} mb="sm">
+              {t('tickets.timeline.title')}
+            </Title>
+            <Stack gap="lg">
+              <TicketNoteBox ticketId={ticket.id} />
+              <TicketTimeline ticketId={ticket.id} names={names} now={now} />
+            </Stack>
+          </Paper>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
