@@ -1,9 +1,17 @@
 import { createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type DocumentOf } from '../../common/schemas/index.js';
+import { createMergeConflictHandler } from '../../common/sync/merge/rxdb-conflict-handler.js';
+import type { ConflictRecord } from '../../common/sync/merge/conflict-record.js';
 
 export type DeskCollections = { [C in CollectionName]: RxCollection<DocumentOf<C>> };
 export type DeskDatabase = RxDatabase<DeskCollections>;
+
+/** Who merges conflicts on this device (recorded with every overruled value). */
+export interface MergeIdentity {
+  readonly deviceId: string;
+  readonly authorId: () => string;
+}
 
 /**
  * Opens the local replica with every replicated collection. Dev-mode is never added here: in a
@@ -11,7 +19,7 @@ export type DeskDatabase = RxDatabase<DeskCollections>;
  */
 // Tests pass the memory storage, the app the Dexie one; their type parameters differ.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function openDatabase(options: { name: string; storage?: RxStorage<any, any> }): Promise<DeskDatabase> {
+export async function openDatabase(options: { name: string; storage?: RxStorage<any, any>; merge?: MergeIdentity }): Promise<DeskDatabase> {
   const db = await createRxDatabase<DeskCollections>({
     name: options.name,
     storage: options.storage ?? getRxStorageDexie(),
@@ -22,8 +30,26 @@ export async function openDatabase(options: { name: string; storage?: RxStorage<
     // Counts on non-indexed selectors (dashboards) fall back to a scan instead of throwing QU14.
     allowSlowCount: true,
   });
+  const merge = options.merge ?? { deviceId: 'unknown-device', authorId: () => 'unknown' };
+  const keepOverruled = async (records: readonly ConflictRecord[]) => {
+    // Overruled values go to the `conflicts` collection once the registry has one.
+    const conflicts = (db.collections as Record<string, RxCollection | undefined>)['conflicts'];
+    if (conflicts && records.length > 0) await conflicts.bulkUpsert(records.map((record) => ({ ...record })));
+  };
   const creators = Object.fromEntries(
-    COLLECTION_NAMES.map((name): [CollectionName, RxCollectionCreator] => [name, { schema: COLLECTIONS[name].schema }]),
+    COLLECTION_NAMES.map((name): [CollectionName, RxCollectionCreator] => [
+      name,
+      {
+        schema: COLLECTIONS[name].schema,
+        // Three-way field merge from common/: a conflicting push never just takes the server's side.
+        conflictHandler: createMergeConflictHandler(name, {
+          deviceId: merge.deviceId,
+          authorId: merge.authorId,
+          now: () => new Date().toISOString(),
+          onOverruled: keepOverruled,
+        }),
+      },
+    ]),
   );
   await db.addCollections(creators);
   return db;

@@ -41,7 +41,10 @@ async function open(user: SessionUser, auth: AuthSession): Promise<void> {
   openFor = user.id;
   useRuntime.setState({ phase: 'opening', error: null });
   try {
-    const [db, tokenStorage] = await Promise.all([openDatabase({ name: databaseNameFor(user.id) }), tokenStorageInfo()]);
+    const [db, tokenStorage] = await Promise.all([openDatabase({
+        name: databaseNameFor(user.id),
+        merge: { deviceId: useSession.getState().deviceId, authorId: () => useSession.getState().user?.id ?? user.id },
+      }), tokenStorageInfo()]);
     if (openFor !== user.id) {
       await db.close();
       return;
