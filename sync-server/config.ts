@@ -25,6 +25,8 @@ export interface ServerConfig {
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlDays: number;
   readonly heartbeatMs: number;
+  /** How long close() lets in-flight requests finish before cutting the remaining connections. */
+  readonly shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +120,7 @@ export const TUNING_DEFAULTS = {
   accessTokenTtlSeconds: 15 * 60,
   refreshTokenTtlDays: 30,
   heartbeatMs: 15_000,
+  shutdownGraceMs: 5_000,
 } as const;
 
 /** Reads the configuration from environment variables; throws ConfigError with a clear message. */

@@ -51,7 +51,12 @@ export async function runServer(config: ServerConfig): Promise<RunningServer> {
       config,
       close: () =>
         (closing ??= (async () => {
+          // Connections that never send a request (browsers and undici pre-connect) would hold
+          // close() until the headers timeout: give in-flight requests the grace period, then cut.
+          const force = setTimeout(() => app.server.closeAllConnections(), config.shutdownGraceMs);
+          force.unref();
           await app.close();
+          clearTimeout(force);
           await store.close();
         })()),
     };
@@ -77,6 +82,7 @@ export async function startServer(overrides: StartOverrides = {}): Promise<Runni
     port: 0,
     host: '127.0.0.1',
     logLevel: 'warn',
+    shutdownGraceMs: 500,
     seedDemo: true,
     rendererDir: null,
     corsOrigins: [ELECTRON_ORIGIN],

@@ -25,6 +25,7 @@ export function registerStreamRoute(
     const { user } = await deps.auth.authenticate(request.headers.authorization);
     const contracts = new Set(user.contractIds);
     const stream = new PassThrough();
+    const socket = request.raw.socket;
     const send = (message: StreamMessage) => stream.write(`data: ${JSON.stringify(message)}\n\n`);
 
     const unsubscribe = deps.notifier.subscribe((notice) => {
@@ -40,6 +41,9 @@ export function registerStreamRoute(
       clearInterval(heartbeat);
       unsubscribe();
       stream.end();
+      // An event stream never becomes a reusable keep-alive connection: drop the socket, or a
+      // half-closed one keeps server.close() waiting for the keep-alive timeout.
+      socket.destroy();
     };
     open.add(end);
     reply.raw.on('close', end);

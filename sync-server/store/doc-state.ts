@@ -1,4 +1,4 @@
-import { sameDocumentState } from '../../common/sync/document-equality.js';
+import { sameDocumentState } from '../../common/sync/merge/deep-equal.js';
 import { INTERNAL_FIELDS } from '../../common/validation/validate.js';
 import type { DocBody, DocState, PushWrite } from './store.js';
 
