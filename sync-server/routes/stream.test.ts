@@ -81,6 +81,17 @@ describe('change stream', () => {
     tech2.close();
   });
 
+  it('answers the Electron app\'s origin with CORS headers', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${server.url}${syncPaths.stream}`, {
+      headers: { Authorization: `Bearer ${token.tech}`, Origin: 'app://deskops' },
+      signal: controller.signal,
+    });
+    expect(response.headers.get('access-control-allow-origin')).toBe('app://deskops');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    controller.abort();
+  });
+
   it('refuses a stream without a token', async () => {
     const response = await fetch(`${server.url}${syncPaths.stream}`);
     expect(response.status).toBe(401);
