@@ -6,6 +6,7 @@ import { useDatabase } from '../../app/database-context.js';
 import { useRxDocument } from '../../db/use-rx.js';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { PriorityBadge, StatusBadge } from './TicketBadges.js';
+import { TicketCreatePage } from './TicketCreatePage.js';
 import { TicketEditForm } from './TicketEditForm.js';
 import { TicketNoteBox } from './TicketNoteBox.js';
 import { TicketStatusActions } from './TicketStatusActions.js';
@@ -14,10 +15,15 @@ import { formatDateTime, formatRelative } from './ticket-format.js';
 import { useNow } from './use-now.js';
 import { useContracts, useStaffNames } from './use-ticket-lookups.js';
 
-/** `/tickets/:id`: header form, status actions, the event timeline and the note box. */
+/** `/tickets/:id`; `/tickets/new` (ids are UUIDs, never "new") is the create form. */
 export function TicketDetailPage() {
-  const t = useT();
   const { id } = useParams<{ id: string }>();
+  return id === 'new' ? <TicketCreatePage /> : <TicketPage id={id} />;
+}
+
+/** One ticket: header form, status actions, the event timeline and the note box. */
+function TicketPage({ id }: { id: string | undefined }) {
+  const t = useT();
   const db = useDatabase();
   const { doc: ticket, loading } = useRxDocument<Ticket>(db.tickets, id);
 

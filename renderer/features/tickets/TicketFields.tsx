@@ -1,4 +1,4 @@
-import { Input, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import {
   DELIVERY_MODES,
   LEVELS,
@@ -12,6 +12,7 @@ import type { Person } from '../../../common/schemas/people.js';
 import type { StaffMember } from '../../../common/schemas/staff.js';
 import { useT } from '../../i18n/index.js';
 import { PriorityBadge } from './TicketBadges.js';
+import { COMBOBOX } from './ticket-format.js';
 import { formPriority, type FieldErrors, type FormField, type TicketFormValues } from './ticket-form.js';
 
 interface TicketFieldsProps {
@@ -34,12 +35,13 @@ export function TicketFields({ values, errors, onChange, contracts, contract, pe
   const select = (field: FormField, label: string, data: { value: string; label: string }[], extra = {}) => (
     <Select
       label={label}
+      aria-label={label}
       placeholder={t('tickets.field.select')}
       data={data}
       value={values[field]}
       onChange={(value) => onChange(field, value)}
       error={error(field)}
-      comboboxProps={{ withinPortal: true }}
+      comboboxProps={COMBOBOX}
       {...extra}
     />
   );
@@ -78,6 +80,7 @@ export function TicketFields({ values, errors, onChange, contracts, contract, pe
       </SimpleGrid>
       <TextInput
         label={t('tickets.field.title')}
+        aria-label={t('tickets.field.title')}
         value={values.title}
         onChange={(event) => onChange('title', event.currentTarget.value)}
         error={error('title')}
@@ -99,11 +102,15 @@ export function TicketFields({ values, errors, onChange, contracts, contract, pe
         {select('channel', t('tickets.field.channel'), options('tickets.channel', TICKET_CHANNELS), { required: true, allowDeselect: false })}
         {select('urgency', t('tickets.field.urgency'), options('tickets.level', LEVELS), { required: true, allowDeselect: false })}
         {select('impact', t('tickets.field.impact'), options('tickets.level', LEVELS), { required: true, allowDeselect: false })}
-        <Input.Wrapper label={t('tickets.field.priority')}>
-          <div data-testid="ticket-priority-preview" style={{ paddingTop: 6 }}>
+        {/* Not a <label>: nothing to type here, and it must not match getByLabel('Urgency'). */}
+        <Stack gap={6}>
+          <Text fz="sm" fw={600}>
+            {t('tickets.field.priority')}
+          </Text>
+          <div data-testid="ticket-priority-preview" data-priority={priority ?? ''}>
             {priority === null ? '—' : <PriorityBadge priority={priority} />}
           </div>
-        </Input.Wrapper>
+        </Stack>
         {select(
           'deliveryMode',
           t('tickets.field.deliveryMode'),

@@ -6,6 +6,7 @@ import { PRIORITIES, TICKET_STATUSES } from '../../../common/domain/vocabulary.j
 import type { Contract } from '../../../common/schemas/contracts.js';
 import type { StaffMember } from '../../../common/schemas/staff.js';
 import { useT } from '../../i18n/index.js';
+import { COMBOBOX } from './ticket-format.js';
 import {
   TICKET_SORTS,
   type AssigneeFilter,
@@ -49,6 +50,7 @@ export function TicketFilterBar({ filters, onChange, contracts, staff }: TicketF
         value={filters.contractId ?? ''}
         onChange={(value) => set({ contractId: value || null })}
         allowDeselect={false}
+        comboboxProps={COMBOBOX}
         w={220}
       />
       <Select
@@ -61,6 +63,7 @@ export function TicketFilterBar({ filters, onChange, contracts, staff }: TicketF
         value={filters.status}
         onChange={(value) => set({ status: value ?? 'open' })}
         allowDeselect={false}
+        comboboxProps={COMBOBOX}
         w={190}
       />
       <Select
@@ -74,6 +77,7 @@ export function TicketFilterBar({ filters, onChange, contracts, staff }: TicketF
         value={filters.assignee}
         onChange={(value) => set({ assignee: (value ?? 'any') as AssigneeFilter })}
         allowDeselect={false}
+        comboboxProps={COMBOBOX}
         searchable
         w={190}
       />
@@ -86,6 +90,7 @@ export function TicketFilterBar({ filters, onChange, contracts, staff }: TicketF
         value={filters.priority === null ? '' : String(filters.priority)}
         onChange={(value) => set({ priority: value ? Number(value) : null })}
         allowDeselect={false}
+        comboboxProps={COMBOBOX}
         w={160}
       />
       <Select
@@ -94,6 +99,7 @@ export function TicketFilterBar({ filters, onChange, contracts, staff }: TicketF
         value={filters.sort}
         onChange={(value) => set({ sort: value ?? 'updated' })}
         allowDeselect={false}
+        comboboxProps={COMBOBOX}
         w={160}
       />
     </Group>

@@ -4,6 +4,7 @@ import { WAITING_REASONS, type TicketStatus, type WaitingReason } from '../../..
 import type { Ticket } from '../../../common/schemas/tickets.js';
 import { allowedTransitions, isReopen } from '../../../common/tickets/status-machine.js';
 import { useT } from '../../i18n/index.js';
+import { COMBOBOX } from './ticket-format.js';
 import { describeError } from './ticket-form.js';
 import { useTicketCommands } from './use-ticket-commands.js';
 
@@ -108,6 +109,7 @@ function WaitingDialog({ opened, onClose, onConfirm }: WaitingDialogProps) {
           }}
           error={missing ? t('tickets.error.waitingReason') : undefined}
           required
+          comboboxProps={COMBOBOX}
           data-testid="ticket-waiting-reason"
         />
         <Textarea label={t('tickets.waiting.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} />

@@ -1,10 +1,10 @@
 import { Button, Group, Loader, Pagination, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import type { CreateTicketState } from './TicketCreatePage.js';
 import { useSession } from '../../app/session-store.js';
 import { useT } from '../../i18n/index.js';
-import { TicketCreateModal } from './TicketCreateModal.js';
 import { TicketFilterBar } from './TicketFilterBar.js';
 import { TicketTable } from './TicketTable.js';
 import { PAGE_SIZE, filtersFromParams, filtersToParams, type TicketListFilters } from './ticket-list-query.js';
@@ -20,7 +20,6 @@ export function TicketsPage() {
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const page = Math.max(0, Number(params.get('page') ?? '1') - 1) || 0;
   const meId = useSession((state) => state.user?.id ?? null);
-  const [creating, setCreating] = useState(false);
   const now = useNow();
 
   const { contracts, byId } = useContracts();
@@ -35,7 +34,10 @@ export function TicketsPage() {
     if (next > 1) nextParams.set('page', String(next));
     setParams(nextParams, { replace: true });
   };
-  const defaultContractId = filters.contractId ?? (contracts.length === 1 ? (contracts[0]?.id ?? null) : null);
+  const openCreate = () => {
+    const state: CreateTicketState = { back: params.toString() ? `?${params.toString()}` : '', contractId: filters.contractId };
+    void navigate('/tickets/new', { state });
+  };
   const first = list.total === 0 ? 0 : list.page * PAGE_SIZE + 1;
   const last = list.page * PAGE_SIZE + list.items.length;
 
@@ -43,7 +45,7 @@ export function TicketsPage() {
     <Stack gap="md" p="md">
       <Group justify="space-between">
         <Title order={2}>{t('tickets.list.title')}</Title>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="ticket-new">
+        <Button leftSection={<IconPlus size={16} />} onClick={openCreate} data-testid="ticket-new">
           {t('tickets.list.new')}
         </Button>
       </Group>
@@ -68,17 +70,6 @@ export function TicketsPage() {
         </Text>
         <Pagination total={list.pageCount} value={list.page + 1} onChange={setPage} hideWithOnePage size="sm" />
       </Group>
-      <TicketCreateModal
-        opened={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(ticket) => {
-          setCreating(false);
-          void navigate(`/tickets/${ticket.id}`);
-        }}
-        contracts={contracts}
-        contractsById={byId}
-        defaultContractId={defaultContractId}
-      />
     </Stack>
   );
 }

@@ -14,6 +14,12 @@ export const STATUS_COLORS: Readonly<Record<TicketStatus, string>> = {
 
 export const PRIORITY_COLORS: Readonly<Record<number, string>> = { 1: 'red', 2: 'orange', 3: 'yellow', 4: 'blue', 5: 'gray' };
 
+/**
+ * Select dropdowns are mounted only while open: Mantine otherwise keeps a hidden listbox labelled
+ * like its input, and getByLabel('Contract') would find two elements.
+ */
+export const COMBOBOX = { keepMounted: false, withinPortal: true } as const;
+
 function locale(language: Language): string {
   return language === 'tr' ? 'tr-TR' : 'en-GB';
 }
