@@ -69,8 +69,8 @@ export async function runServer(config: ServerConfig): Promise<RunningServer> {
 export type StartOverrides = Partial<ServerConfig>;
 
 /**
- * A real server for tests (vitest, Playwright): 127.0.0.1, a free port, demo data, and a fresh
- * temporary data folder unless `dataDir` is given. A temporary folder is deleted on close;
+ * A real server for tests (vitest, Playwright): 127.0.0.1, a free port, demo data, a generous
+ * per-address sign-in limit, and a fresh temporary data folder unless `dataDir` is given. A temporary folder is deleted on close;
  * a given one is kept (pass the same one again to test restarts).
  */
 export async function startServer(overrides: StartOverrides = {}): Promise<RunningServer> {
@@ -83,6 +83,8 @@ export async function startServer(overrides: StartOverrides = {}): Promise<Runni
     host: '127.0.0.1',
     logLevel: 'warn',
     shutdownGraceMs: 500,
+    // Test suites sign in far more often than people do, all from 127.0.0.1; lockout still applies.
+    loginRateLimit: { max: 1000, windowMs: 60_000 },
     seedDemo: true,
     rendererDir: null,
     corsOrigins: [ELECTRON_ORIGIN],
