@@ -4,6 +4,7 @@ import './app/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
+import { registerShellWorker } from './platform/service-worker.js';
 
 const root = document.getElementById('root');
 if (root) {
@@ -13,3 +14,5 @@ if (root) {
     </StrictMode>,
   );
 }
+
+registerShellWorker();

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Box, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconDeviceDesktopCog, IconDeviceLaptop, IconHome, IconTicket } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom';
@@ -24,12 +24,14 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="xs" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.nav.toggle')} />
-            <IconDeviceDesktopCog size={26} color="var(--mantine-primary-color-filled)" />
+            <Box visibleFrom="xs" lh={0}>
+              <IconDeviceDesktopCog size={26} color="var(--mantine-primary-color-filled)" />
+            </Box>
             <Text fw={700} size="lg" visibleFrom="xs">
               {t('app.name')}
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <SyncStatus />
             <LanguageSwitch />
             <ThemeToggle />

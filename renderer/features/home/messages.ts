@@ -8,7 +8,7 @@ export const HOME_MESSAGES = {
     'home.allOpen': 'All open tickets',
     'home.waiting': 'Changes waiting to go up',
     'home.lastSync': 'Last sync',
-    'home.openTickets': 'Open tickets',
+    'home.openTickets': 'Go to tickets',
     'home.contracts': '{count} contracts',
   },
   tr: {
@@ -18,7 +18,7 @@ export const HOME_MESSAGES = {
     'home.allOpen': 'Tüm açık talepler',
     'home.waiting': 'Gönderilmeyi bekleyen değişiklikler',
     'home.lastSync': 'Son eşitleme',
-    'home.openTickets': 'Açık talepler',
+    'home.openTickets': 'Taleplere git',
     'home.contracts': '{count} sözleşme',
   },
 } as const;
