@@ -180,6 +180,8 @@ export class SyncEngine {
     } else if (error instanceof ServerError) {
       const patch = { serverReachable: true, lastError: { ...problem(error.status >= 500 ? 'SERVER_UNAVAILABLE' : error.code, error.message), retryAfterSeconds: error.retryAfterSeconds } };
       patchSyncStatus(error.code === 'CLIENT_OUTDATED' ? { ...patch, outdated: true } : patch);
+      // Retrying cannot help an outdated app; local work stays and goes up after the update.
+      if (error.code === 'CLIENT_OUTDATED') void this.disconnect();
     } else if (!(error instanceof DOMException && error.name === 'AbortError')) {
       patchSyncStatus({ lastError: problem('INTERNAL', error instanceof Error ? error.message : JSON.stringify(error)) });
     }

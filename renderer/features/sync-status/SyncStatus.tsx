@@ -1,4 +1,4 @@
-import { Box, Group, Popover, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Box, Group, Popover, Text, UnstyledButton } from '@mantine/core';
 import { IconCloudOff, IconCloudCheck, IconCloudUp, IconAlertTriangle } from '@tabler/icons-react';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { isOnline, useSyncStatus } from '../../sync/sync-status-store.js';
@@ -34,29 +34,27 @@ export function SyncStatus() {
             <Text size="sm" fw={600} c={color} data-testid="sync-online" data-state={online ? 'online' : 'offline'}>
               {online ? t('sync.online') : t('sync.offline')}
             </Text>
-            <Tooltip label={t('sync.pendingHint')}>
-              <Group gap={4} wrap="nowrap">
-                <Box
-                  component="span"
-                  data-testid="sync-pending"
-                  fz="xs"
-                  fw={700}
-                  px={7}
-                  style={{
-                    borderRadius: 10,
-                    minWidth: 22,
-                    textAlign: 'center',
-                    background: status.pending > 0 ? 'var(--mantine-color-orange-light)' : 'var(--mantine-color-default-hover)',
-                    color: status.pending > 0 ? 'var(--mantine-color-orange-light-color)' : 'var(--mantine-color-dimmed)',
-                  }}
-                >
-                  {status.pending}
-                </Box>
-                <Text size="xs" c="dimmed" visibleFrom="lg">
-                  {t('sync.pending')}
-                </Text>
-              </Group>
-            </Tooltip>
+            <Group gap={4} wrap="nowrap" title={t('sync.pendingHint')}>
+              <Box
+                component="span"
+                data-testid="sync-pending"
+                fz="xs"
+                fw={700}
+                px={7}
+                style={{
+                  borderRadius: 10,
+                  minWidth: 22,
+                  textAlign: 'center',
+                  background: status.pending > 0 ? 'var(--mantine-color-orange-light)' : 'var(--mantine-color-default-hover)',
+                  color: status.pending > 0 ? 'var(--mantine-color-orange-light-color)' : 'var(--mantine-color-dimmed)',
+                }}
+              >
+                {status.pending}
+              </Box>
+              <Text size="xs" c="dimmed" visibleFrom="lg">
+                {t('sync.pending')}
+              </Text>
+            </Group>
             <Text size="xs" c="dimmed" data-testid="sync-last" visibleFrom="md">
               {last}
             </Text>
