@@ -83,7 +83,11 @@ export function HardwarePanels({ summary }: { summary: SystemSummary }) {
                   <Table.Td>
                     <Group gap={6}>
                       {net.iface}
-                      {net.virtual && <Badge size="xs" variant="light">virtual</Badge>}
+                      {net.virtual && (
+                        <Badge size="xs" variant="light">
+                          {t('computer.virtualIface')}
+                        </Badge>
+                      )}
                     </Group>
                   </Table.Td>
                   <Table.Td c={net.ipv4 ? undefined : 'dimmed'}>{net.ipv4 ?? t('app.notReported')}</Table.Td>
