@@ -9,10 +9,12 @@ import { PriorityBadge, StatusBadge } from './TicketBadges.js';
 import { TicketCreatePage } from './TicketCreatePage.js';
 import { TicketEditForm } from './TicketEditForm.js';
 import { TicketNoteBox } from './TicketNoteBox.js';
+import { TicketSlaPanel } from './TicketSlaPanel.js';
 import { TicketStatusActions } from './TicketStatusActions.js';
 import { TicketTimeline } from './TicketTimeline.js';
 import { formatDateTime, formatRelative } from './ticket-format.js';
 import { useNow } from './use-now.js';
+import { useTicketEvents } from './use-ticket-events.js';
 import { useContracts, useStaffNames } from './use-ticket-lookups.js';
 
 /** `/tickets/:id`; `/tickets/new` (ids are UUIDs, never "new") is the create form. */
@@ -58,6 +60,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
   const { byId } = useContracts();
   const names = useStaffNames();
   const contract = byId.get(ticket.contractId) ?? null;
+  const events = useTicketEvents(ticket.id);
 
   return (
     <>
@@ -76,20 +79,29 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
           )}
         </Group>
         <Title order={2}>{ticket.title}</Title>
-        <Text c="dimmed" fz="sm" title={formatDateTime(ticket.createdAt, language)}>
+        <Text c="dimmed" fz="sm" title={formatRelative(ticket.createdAt, now, language)}>
           {t('tickets.detail.opened', {
-            time: formatRelative(ticket.createdAt, now, language),
+            time: formatDateTime(ticket.createdAt, language),
             name: names.get(ticket.createdBy) ?? t('tickets.timeline.unknownUser'),
           })}
           {ticket.waitingReason && ` · ${t('tickets.waiting.since', { reason: t(`tickets.waiting.${ticket.waitingReason}`) })}`}
         </Text>
       </Stack>
-      <Paper withBorder p="sm" radius="md">
-        <Text fw={600} fz="sm" mb="xs">
-          {t('tickets.detail.statusActions')}
-        </Text>
-        <TicketStatusActions ticket={ticket} />
-      </Paper>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Paper withBorder p="sm" radius="md" h="100%">
+            <Text fw={600} fz="sm" mb="xs">
+              {t('tickets.detail.statusActions')}
+            </Text>
+            <TicketStatusActions ticket={ticket} />
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Paper withBorder p="sm" radius="md" h="100%">
+            {contract && <TicketSlaPanel ticket={ticket} events={events} contract={contract} now={now} />}
+          </Paper>
+        </Grid.Col>
+      </Grid>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Paper withBorder p="md" radius="md">
@@ -106,7 +118,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
             </Title>
             <Stack gap="lg">
               <TicketNoteBox ticketId={ticket.id} />
-              <TicketTimeline ticketId={ticket.id} names={names} now={now} />
+              <TicketTimeline events={events} names={names} now={now} />
             </Stack>
           </Paper>
         </Grid.Col>

@@ -13,6 +13,9 @@ import {
   type TicketListFilters,
 } from './ticket-list-query.js';
 
+/** Filters share one row on a laptop screen and wrap on narrow windows. */
+const FILTER_STYLE = { flex: '1 1 150px', minWidth: 140 } as const;
+
 interface TicketFilterBarProps {
   readonly filters: TicketListFilters;
   readonly onChange: (filters: TicketListFilters) => void;
@@ -28,7 +31,7 @@ export function TicketFilterBar({ filters, onChange, contracts, staff }: TicketF
   const set = (patch: Partial<TicketListFilters>) => onChange({ ...filters, ...patch });
 
   return (
-    <Group align="flex-end" gap="sm" wrap="wrap">
+    <Group align="flex-end" gap="sm" wrap="wrap" data-testid="ticket-filters">
       <TextInput
         label={t('tickets.list.search')}
         placeholder={t('tickets.list.searchPlaceholder')}
@@ -39,7 +42,7 @@ export function TicketFilterBar({ filters, onChange, contracts, staff }: TicketF
           commitSearch(event.currentTarget.value);
         }}
         data-testid="ticket-search"
-        w={260}
+        style={{ flex: '2 1 220px' }}
       />
       <Select
         label={t('tickets.filter.contract')}
@@ -51,7 +54,7 @@ export function TicketFilterBar({ filters, onChange, contracts, staff }: TicketF
         onChange={(value) => set({ contractId: value || null })}
         allowDeselect={false}
         comboboxProps={COMBOBOX}
-        w={220}
+        style={FILTER_STYLE}
       />
       <Select
         label={t('tickets.filter.status')}
@@ -64,7 +67,7 @@ export function TicketFilterBar({ filters, onChange, contracts, staff }: TicketF
         onChange={(value) => set({ status: value ?? 'open' })}
         allowDeselect={false}
         comboboxProps={COMBOBOX}
-        w={190}
+        style={FILTER_STYLE}
       />
       <Select
         label={t('tickets.filter.assignee')}
@@ -79,7 +82,7 @@ export function TicketFilterBar({ filters, onChange, contracts, staff }: TicketF
         allowDeselect={false}
         comboboxProps={COMBOBOX}
         searchable
-        w={190}
+        style={FILTER_STYLE}
       />
       <Select
         label={t('tickets.filter.priority')}
@@ -91,7 +94,7 @@ export function TicketFilterBar({ filters, onChange, contracts, staff }: TicketF
         onChange={(value) => set({ priority: value ? Number(value) : null })}
         allowDeselect={false}
         comboboxProps={COMBOBOX}
-        w={160}
+        style={FILTER_STYLE}
       />
       <Select
         label={t('tickets.filter.sort')}
@@ -100,7 +103,7 @@ export function TicketFilterBar({ filters, onChange, contracts, staff }: TicketF
         onChange={(value) => set({ sort: value ?? 'updated' })}
         allowDeselect={false}
         comboboxProps={COMBOBOX}
-        w={160}
+        style={FILTER_STYLE}
       />
     </Group>
   );

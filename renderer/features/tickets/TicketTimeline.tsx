@@ -1,12 +1,9 @@
 import { Badge, Group, Paper, Text, ThemeIcon, Timeline } from '@mantine/core';
 import { IconArrowsExchange, IconFlag, IconMessage, IconPlus, IconUser, IconPoint } from '@tabler/icons-react';
-import { useMemo } from 'react';
 import type { DomainEvent } from '../../../common/schemas/events.js';
-import { useDatabase } from '../../app/database-context.js';
-import { useRxQuery } from '../../db/use-rx.js';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { formatDateTime, formatRelative } from './ticket-format.js';
-import { describeEvent, sortTimeline, type TimelineEntry } from './ticket-timeline.js';
+import { describeEvent, type TimelineEntry } from './ticket-timeline.js';
 
 const ICONS: Record<TimelineEntry['kind'], typeof IconPlus> = {
   created: IconPlus,
@@ -18,15 +15,9 @@ const ICONS: Record<TimelineEntry['kind'], typeof IconPlus> = {
 };
 
 /** Everything that happened to the ticket, oldest first, with who did it and their device's time. */
-export function TicketTimeline({ ticketId, names, now }: { ticketId: string; names: ReadonlyMap<string, string>; now: Date }) {
+export function TicketTimeline({ events, names, now }: { events: readonly DomainEvent[]; names: ReadonlyMap<string, string>; now: Date }) {
   const t = useT();
   const language = useLanguage((state) => state.language);
-  const db = useDatabase();
-  const { docs } = useRxQuery<DomainEvent>(
-    () => db.events.find({ selector: { subjectId: ticketId }, sort: [{ subjectId: 'asc' }, { at: 'asc' }] }),
-    [db, ticketId],
-  );
-  const events = useMemo(() => sortTimeline(docs), [docs]);
 
   if (events.length === 0) {
     return (
