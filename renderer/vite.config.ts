@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 /**
  * The renderer is served from `app://deskops/` in Electron and from the sync server in a browser,
@@ -8,10 +8,23 @@ import { defineConfig } from 'vite';
 const here = import.meta.dirname;
 const devProxy = globalThis.process?.env.DESKOPS_DEV_PROXY;
 
+/**
+ * Dev server only: React Fast Refresh injects an inline preamble and HMR talks over ws://, both of
+ * which the production CSP forbids. The built index.html keeps the strict policy untouched.
+ */
+const relaxCspForDev: Plugin = {
+  name: 'deskops-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*"),
+};
+
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [react()],
+  plugins: [react(), relaxCspForDev],
   build: {
     outDir: `${here}/../dist/renderer`,
     emptyOutDir: true,
