@@ -32,8 +32,10 @@ function newAuth(serverUrl: string, userId: string, refreshToken: string | null)
     refreshToken,
     saveRefreshToken: (token) => saveRefreshToken(userId, serverUrl, token),
     onSignInRequired: (reason) => engine?.handleSignInRequired(reason),
-    // Role and contracts may change on the server; the cached profile follows.
-    onUser: (user) => useSession.getState().setUser(user),
+    // Role and contracts may change on the server; the cached profile follows (not after sign-out).
+    onUser: (user) => {
+      if (openFor === user.id) useSession.getState().setUser(user);
+    },
   });
 }
 
@@ -65,7 +67,7 @@ export function resumeSession(): Promise<void> {
   // React StrictMode runs effects twice: one resume at a time.
   resuming ??= (async () => {
     const { user, serverUrl } = useSession.getState();
-    if (!user || openFor === user.id) return;
+    if (!user || openFor === user.id || useRuntime.getState().phase === 'opening') return;
     const refreshToken = await loadRefreshToken(user.id, serverUrl).catch(() => null);
     await open(user, newAuth(serverUrl, user.id, refreshToken));
   })().finally(() => {
@@ -88,22 +90,25 @@ export async function signIn(input: SignInInput): Promise<void> {
   const auth = newAuth(serverUrl, answer.user.id, answer.refreshToken);
   auth.adopt(answer, answer.skewMs);
   await saveRefreshToken(answer.user.id, serverUrl, answer.refreshToken);
-  useSession.getState().setServerUrl(serverUrl);
-  useSession.getState().setUser(answer.user);
   if (engine && openFor === answer.user.id && engine.serverUrl === serverUrl) {
+    useSession.getState().setUser(answer.user);
     engine.resume(auth);
     return;
   }
-  await closeCurrent();
+  // Close the previous replica first and mark the new one as opening, so the gate's resume
+  // effect never opens a second copy while this one opens.
+  await closeCurrent('opening');
+  useSession.getState().setServerUrl(serverUrl);
+  useSession.getState().setUser(answer.user);
   await open(answer.user, auth);
 }
 
-async function closeCurrent(): Promise<void> {
+async function closeCurrent(next: RuntimePhase): Promise<void> {
   const { db } = useRuntime.getState();
   const current = engine;
   engine = null;
   openFor = null;
-  useRuntime.setState({ phase: 'signed-out', db: null });
+  useRuntime.setState({ phase: next, db: null });
   await current?.stop();
   // Closing keeps every document (and every unsent change) on disk; only remove() would delete.
   await db?.close();
@@ -113,9 +118,10 @@ async function closeCurrent(): Promise<void> {
 export async function signOut(): Promise<void> {
   const { user, serverUrl } = useSession.getState();
   const refreshToken = user ? await loadRefreshToken(user.id, serverUrl).catch(() => null) : null;
-  await closeCurrent();
-  await clearRefreshToken();
+  // Forget the user before anything re-renders, or the gate would resume the session we end.
   useSession.getState().setUser(null);
+  await closeCurrent('signed-out');
+  await clearRefreshToken();
   resetSyncStatus();
   if (refreshToken) {
     // Revoking on the server is a courtesy; offline it simply doesn't happen.
