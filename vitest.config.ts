@@ -8,6 +8,7 @@ export default defineConfig({
       'sync-server/**/*.test.ts',
       'renderer/**/*.test.ts',
       'test/integration/**/*.test.ts',
+      'test/bench/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,
