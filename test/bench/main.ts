@@ -1,0 +1,81 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { machine, notImplemented, table, type Machine, type ScenarioResult, type Size } from './report.js';
+import { runB2 } from './scenarios/b2-push.js';
+
+/**
+ * `npm run bench [-- --only B2,B7] [-- --size small|default]`: runs the speed scenarios of
+ * shared/design/quality.md, each against its raw baseline in the same run, prints a table and
+ * writes bench-results/latest.json.
+ */
+type Runner = (size: Size, host: Machine) => Promise<ScenarioResult>;
+interface Scenario {
+  readonly id: string;
+  readonly what: string;
+  readonly target: string;
+  readonly run: Runner | { readonly missing: string };
+}
+
+const SCENARIOS: readonly Scenario[] = [
+  { id: 'B1', what: 'initial sync into an empty RxDB+Dexie client in Chromium', target: '≤ 2× raw IndexedDB; aim ≤ 1.25×', run: { missing: 'browser bench page not written yet' } },
+  { id: 'B2', what: '5,000 offline edits pushed after reconnect', target: '≤ 5 s; server apply ≥ 15% of raw insert rate', run: runB2 },
+  { id: 'B3', what: '200 clients pull 1k docs; writes fanned out over SSE', target: 'write→all-clients p99 ≤ 250 ms', run: { missing: 'not written yet' } },
+  { id: 'B4', what: 'list view over 50k assets in Chromium', target: 'first page p95 ≤ 50 ms, live update ≤ 16 ms', run: { missing: 'browser bench page not written yet' } },
+  { id: 'B5', what: 'cold start to first screen with 100k documents', target: '≤ 1.5× raw, ≤ 1.5 s', run: { missing: 'browser bench page not written yet' } },
+  { id: 'B6', what: '3 server instances on one PostgreSQL, mixed load', target: '≥ 2,000 edits/s, visible on another instance ≤ 1 s, 0 missed', run: { missing: 'PostgreSQL store pending' } },
+  { id: 'B7', what: 'catch-up after a week offline: 10k changes incl. 1k deletes', target: '≤ 0.15× B1 time, exactly 1k deletes applied', run: { missing: 'not written yet' } },
+];
+
+function parseArgs(argv: readonly string[]): { only: Set<string> | null; size: Size } {
+  let only: Set<string> | null = null;
+  let size: Size = 'default';
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const [flag, inline] = arg.split('=', 2) as [string, string | undefined];
+    const value = () => inline ?? argv[++i] ?? '';
+    if (flag === '--only') only = new Set(value().split(',').map((id) => id.trim().toUpperCase()).filter(Boolean));
+    else if (flag === '--size') {
+      const given = value();
+      if (given !== 'small' && given !== 'default') throw new Error(`--size must be small or default, not "${given}"`);
+      size = given;
+    } else throw new Error(`unknown argument "${arg}" (use --only B2,B7 and --size small|default)`);
+  }
+  return { only, size };
+}
+
+async function main(): Promise<void> {
+  const { only, size } = parseArgs(process.argv.slice(2));
+  const host = machine();
+  const results: ScenarioResult[] = [];
+  const started = Date.now();
+  for (const scenario of SCENARIOS) {
+    if (only && !only.has(scenario.id)) continue;
+    if ('missing' in scenario.run) {
+      results.push(notImplemented(scenario.id, scenario.what, scenario.target, scenario.run.missing, host));
+      continue;
+    }
+    const t0 = Date.now();
+    process.stderr.write(`${scenario.id}: running (${size})…\n`);
+    try {
+      results.push(await scenario.run(size, host));
+    } catch (error) {
+      results.push({
+        ...notImplemented(scenario.id, scenario.what, scenario.target, '', host),
+        status: 'failed',
+        notes: `failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      });
+    }
+    process.stderr.write(`${scenario.id}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  }
+  const out = resolve('bench-results');
+  mkdirSync(out, { recursive: true });
+  const report = { size, startedAt: new Date(started).toISOString(), durationS: Math.round((Date.now() - started) / 1000), machine: host, results };
+  // Written aside and renamed, so an interrupted run never leaves half a file (*.tmp is ignored).
+  writeFileSync(resolve(out, 'latest.json.tmp'), `${JSON.stringify(report, null, 2)}\n`);
+  renameSync(resolve(out, 'latest.json.tmp'), resolve(out, 'latest.json'));
+  console.log(table(results));
+  for (const r of results) if (r.status === 'failed') console.log(`\n${r.id} ${r.notes}`);
+  console.log(`\nbench-results/latest.json written (${size}, ${report.durationS} s)`);
+}
+
+await main();
