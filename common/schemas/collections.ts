@@ -1,4 +1,5 @@
 import type { Role } from '../domain/vocabulary.js';
+import { conflictSchema } from '../sync/merge/conflict-record.js';
 import { assetSchema } from './assets.js';
 import { contractSchema } from './contracts.js';
 import { eventSchema } from './events.js';
@@ -43,6 +44,15 @@ export const COLLECTIONS = {
     writers: ['technician', 'warehouse', 'supervisor', 'admin'],
     /** Append-only: a known id with other content is refused, the same content is a no-op. */
     immutable: true,
+  },
+  conflicts: {
+    schema: conflictSchema,
+    /**
+     * Any device whose merge overruled someone inserts records; after that only `resolution`
+     * changes, and only by a supervisor or an admin (sync-server/services/push-rules.ts).
+     */
+    writers: ['technician', 'warehouse', 'supervisor', 'admin'],
+    immutable: false,
   },
 } as const satisfies Record<
   string,

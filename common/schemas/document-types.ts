@@ -1,3 +1,4 @@
+import type { ConflictRecord } from '../sync/merge/conflict-record.js';
 import type { Asset } from './assets.js';
 import type { Contract } from './contracts.js';
 import type { DomainEvent } from './events.js';
@@ -12,6 +13,7 @@ interface DocumentTypes {
   tickets: Ticket;
   assets: Asset;
   events: DomainEvent;
+  conflicts: ConflictRecord;
 }
 
 /** The TypeScript document type of a collection, derived from its schema. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES } from '../../common/schemas/index.js';
+import { ticket } from '../../common/sync/merge/test-fixtures.js';
 import { databaseNameFor, openDatabase } from './database.js';
 import { testStorage } from './test-storage.js';
 
@@ -18,6 +19,29 @@ describe('openDatabase', () => {
       updatedAt: '2026-11-25T10:00:00.000Z',
     });
     expect((await db.people.findOne('p1').exec())?.name).toBe('Ayşe');
+    await db.close();
+  });
+
+  it('keeps what a merge overruled in the conflicts collection, once per merge however often it runs', async () => {
+    const db = await openDatabase({ name: `db-merge-${Date.now()}`, storage: testStorage(), merge: { deviceId: 'laptop-7', authorId: () => 'u-2' } });
+    expect(COLLECTION_NAMES.length).toBeLessThanOrEqual(13);
+    const input = {
+      assumedMasterState: ticket(),
+      newDocumentState: ticket({ title: 'Mine' }),
+      realMasterState: ticket({ title: 'Theirs' }),
+    };
+    const merged = await db.tickets.conflictHandler.resolve(input, 'test');
+    expect(merged.title).toBe('Theirs');
+    const first = await db.conflicts.find().exec();
+    expect(first.map((doc) => [doc.documentId, doc.field, doc.overruledSide, doc.localValue.json, doc.keptValue.json, doc.localAuthorId, doc.deviceId])).toEqual([
+      ['t-1', 'title', 'local', '"Mine"', '"Theirs"', 'u-2', 'laptop-7'],
+    ]);
+    // RxDB re-runs the handler after a failed write or a restart: same record id, nothing added or changed.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await db.tickets.conflictHandler.resolve(input, 'test');
+    const second = await db.conflicts.find().exec();
+    expect(second).toHaveLength(1);
+    expect(second[0]?.mergedAt).toBe(first[0]?.mergedAt);
     await db.close();
   });
 

@@ -32,9 +32,13 @@ export async function openDatabase(options: { name: string; storage?: RxStorage<
   });
   const merge = options.merge ?? { deviceId: 'unknown-device', authorId: () => 'unknown' };
   const keepOverruled = async (records: readonly ConflictRecord[]) => {
-    // Overruled values go to the `conflicts` collection once the registry has one.
-    const conflicts = (db.collections as Record<string, RxCollection | undefined>)['conflicts'];
-    if (conflicts && records.length > 0) await conflicts.bulkUpsert(records.map((record) => ({ ...record })));
+    if (records.length === 0) return;
+    // Insert-if-absent: a retried merge builds the same ids (with a later mergedAt); the first
+    // record stays as it was, and one already synced or resolved is never overwritten.
+    const { error } = await db.conflicts.bulkInsert(records.map((record) => ({ ...record })));
+    const failed = error.filter((entry) => entry.status !== 409);
+    // Thrown so RxDB keeps the local state and merges again later: nothing overruled goes unrecorded.
+    if (failed.length > 0) throw new Error(`Conflict records could not be stored: ${failed.map((entry) => entry.documentId).join(', ')}`);
   };
   const creators = Object.fromEntries(
     COLLECTION_NAMES.map((name): [CollectionName, RxCollectionCreator] => [

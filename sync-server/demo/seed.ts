@@ -21,7 +21,7 @@ export type DemoDocuments = Readonly<Record<Exclude<CollectionName, 'staff'>, re
 export function buildDemoDocuments(now: number): DemoDocuments {
   const random = seededRandom(20260423);
   const updatedAt = new Date(now - 30 * 24 * 3600_000).toISOString();
-  const out = { contracts: [], people: [], assets: [], tickets: [], events: [] } as Record<keyof DemoDocuments, object[]>;
+  const out = { contracts: [], people: [], assets: [], tickets: [], events: [], conflicts: [] } as Record<keyof DemoDocuments, object[]>;
   DEMO_CUSTOMERS.forEach((customer, index) => {
     const members = DEMO_USERS.filter((user) => (user.contractIds as readonly string[]).includes(customer.contractId));
     const technicians = members.filter((user) => user.role === 'technician').map((user) => user.id);

@@ -1,5 +1,6 @@
 import type { TicketStatus } from '../../common/domain/vocabulary.js';
 import { COLLECTIONS, canWrite, type CollectionName } from '../../common/schemas/collections.js';
+import { deepEqual } from '../../common/sync/merge/deep-equal.js';
 import { PUSH_ROWS_MAX, type SessionUser } from '../../common/sync/protocol.js';
 import { canTransition } from '../../common/tickets/status-machine.js';
 import { validateDocument } from '../../common/validation/validate.js';
@@ -65,6 +66,7 @@ export function pushGuard(collection: CollectionName, user: SessionUser): RowGua
       return { code: 'VALIDATION_FAILED', message: 'A contract\'s contractId must equal its id.', docId, path: 'contractId' };
     }
     if (COLLECTIONS[collection].immutable) return immutableRule(row, stored, user, docId);
+    if (collection === 'conflicts') return conflictRule(row, stored, user, docId);
     if (collection === 'tickets' && stored && row.assumed && sameState(stored, row.assumed)) {
       return transitionRule(stored.body['status'], row.next.body['status'], docId);
     }
@@ -93,4 +95,42 @@ function transitionRule(from: unknown, to: unknown, docId: string): DocError | n
     docId,
     path: 'status',
   };
+}
+
+/** Who may decide what happens to an overruled value (restore it or dismiss it). */
+const RESOLVERS: readonly string[] = ['supervisor', 'admin'];
+
+/**
+ * Conflict records are written once by the merging device: a new record names the signed-in user
+ * as the one whose merge produced it and is unresolved. Afterwards only `resolution` changes, and
+ * only by a supervisor or an admin. A row whose assumed state is stale is left to the conflict
+ * check (the client merges and retries), exactly like tickets.
+ */
+function conflictRule(row: PushWrite, stored: DocState | undefined, user: SessionUser, docId: string): DocError | null {
+  const next = row.next;
+  if (!stored) {
+    if (next.deleted) return { code: 'VALIDATION_FAILED', message: 'A conflict record cannot be created deleted.', docId, path: '_deleted' };
+    if (next.body['localAuthorId'] !== user.id) {
+      return { code: 'SERVER_FIELD_FORGED', message: 'A conflict record\'s localAuthorId must be the signed-in user.', docId, path: 'localAuthorId' };
+    }
+    if (next.body['resolution'] !== null && !RESOLVERS.includes(user.role)) {
+      return { code: 'VALIDATION_FAILED', message: `A ${user.role} may not resolve conflicts.`, docId, path: 'resolution' };
+    }
+    return null;
+  }
+  if (!row.assumed || !sameState(stored, row.assumed) || sameState(stored, next)) return null;
+  if (next.deleted !== stored.deleted) {
+    return { code: 'VALIDATION_FAILED', message: 'Conflict records are never deleted.', docId, path: '_deleted' };
+  }
+  const keys = new Set([...Object.keys(stored.body), ...Object.keys(next.body)]);
+  for (const key of [...keys].sort()) {
+    if (key === 'resolution') continue;
+    if (!deepEqual(stored.body[key], next.body[key])) {
+      return { code: 'VALIDATION_FAILED', message: `A conflict record's "${key}" is recorded once and never changes; only its resolution may.`, docId, path: key };
+    }
+  }
+  if (!RESOLVERS.includes(user.role)) {
+    return { code: 'VALIDATION_FAILED', message: `A ${user.role} may not resolve conflicts.`, docId, path: 'resolution' };
+  }
+  return null;
 }
