@@ -2,12 +2,16 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { machine, notImplemented, table, type Machine, type ScenarioResult, type Size } from './report.js';
 import { runB2 } from './scenarios/b2-push.js';
+import { runB7 } from './scenarios/b7-catchup.js';
 
 /**
  * `npm run bench [-- --only B2,B7] [-- --size small|default]`: runs the speed scenarios of
  * shared/design/quality.md, each against its raw baseline in the same run, prints a table and
  * writes bench-results/latest.json.
  */
+/** Per-document cost of B1 in this run (B7 is judged against it); null until B1 has run. */
+let b1PerDocMs: number | null = null;
+
 type Runner = (size: Size, host: Machine) => Promise<ScenarioResult>;
 interface Scenario {
   readonly id: string;
@@ -23,7 +27,7 @@ const SCENARIOS: readonly Scenario[] = [
   { id: 'B4', what: 'list view over 50k assets in Chromium', target: 'first page p95 ≤ 50 ms, live update ≤ 16 ms', run: { missing: 'browser bench page not written yet' } },
   { id: 'B5', what: 'cold start to first screen with 100k documents', target: '≤ 1.5× raw, ≤ 1.5 s', run: { missing: 'browser bench page not written yet' } },
   { id: 'B6', what: '3 server instances on one PostgreSQL, mixed load', target: '≥ 2,000 edits/s, visible on another instance ≤ 1 s, 0 missed', run: { missing: 'PostgreSQL store pending' } },
-  { id: 'B7', what: 'catch-up after a week offline: 10k changes incl. 1k deletes', target: '≤ 0.15× B1 time, exactly 1k deletes applied', run: { missing: 'not written yet' } },
+  { id: 'B7', what: 'catch-up after a week offline: 10k changes incl. 1k deletes', target: '≤ 0.15× B1 time, exactly 1k deletes applied', run: (size, host) => runB7(size, host, b1PerDocMs) },
 ];
 
 function parseArgs(argv: readonly string[]): { only: Set<string> | null; size: Size } {
@@ -57,7 +61,9 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     process.stderr.write(`${scenario.id}: running (${size})…\n`);
     try {
-      results.push(await scenario.run(size, host));
+      const outcome = await scenario.run(size, host);
+      if (outcome.id === 'B1' && outcome.value !== null && outcome.docs > 0) b1PerDocMs = outcome.value / outcome.docs;
+      results.push(outcome);
     } catch (error) {
       results.push({
         ...notImplemented(scenario.id, scenario.what, scenario.target, '', host),
