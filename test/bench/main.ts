@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { machine, notImplemented, table, type Machine, type ScenarioResult, type Size } from './report.js';
 import { runB2 } from './scenarios/b2-push.js';
+import { runB3 } from './scenarios/b3-fanout.js';
 import { runB7 } from './scenarios/b7-catchup.js';
 
 /**
@@ -23,7 +24,7 @@ interface Scenario {
 const SCENARIOS: readonly Scenario[] = [
   { id: 'B1', what: 'initial sync into an empty RxDB+Dexie client in Chromium', target: '≤ 2× raw IndexedDB; aim ≤ 1.25×', run: { missing: 'browser bench page not written yet' } },
   { id: 'B2', what: '5,000 offline edits pushed after reconnect', target: '≤ 5 s; server apply ≥ 15% of raw insert rate', run: runB2 },
-  { id: 'B3', what: '200 clients pull 1k docs; writes fanned out over SSE', target: 'write→all-clients p99 ≤ 250 ms', run: { missing: 'not written yet' } },
+  { id: 'B3', what: '200 clients pull 1k docs; writes fanned out over SSE', target: 'write→all-clients p99 ≤ 250 ms', run: runB3 },
   { id: 'B4', what: 'list view over 50k assets in Chromium', target: 'first page p95 ≤ 50 ms, live update ≤ 16 ms', run: { missing: 'browser bench page not written yet' } },
   { id: 'B5', what: 'cold start to first screen with 100k documents', target: '≤ 1.5× raw, ≤ 1.5 s', run: { missing: 'browser bench page not written yet' } },
   { id: 'B6', what: '3 server instances on one PostgreSQL, mixed load', target: '≥ 2,000 edits/s, visible on another instance ≤ 1 s, 0 missed', run: { missing: 'PostgreSQL store pending' } },
