@@ -11,6 +11,8 @@ export default defineConfig({
       'test/bench/**/*.test.ts',
     ],
     environment: 'node',
+    // One PostgreSQL for the run: the server tests run against SQLite and PostgreSQL.
+    globalSetup: ['sync-server/testing/postgres-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Server tests bind real ports and write real SQLite files; two workers suit 2-core machines.

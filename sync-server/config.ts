@@ -12,6 +12,8 @@ export interface ServerConfig {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  /** PostgreSQL connection string (`DATABASE_URL`): use the PostgreSQL store; null = SQLite under dataDir. */
+  readonly databaseUrl: string | null;
   readonly logLevel: LogLevel;
   readonly jwtSecret: string;
   readonly seedDemo: boolean;
@@ -75,6 +77,20 @@ function parseOrigins(text: string | undefined): string[] {
   return [...new Set([ELECTRON_ORIGIN, ...origins])];
 }
 
+function parseDatabaseUrl(text: string | undefined): string | null {
+  if (text === undefined || text === '') return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError('DATABASE_URL must be a URL like postgres://user:password@host:5432/deskops');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+  }
+  return text;
+}
+
 function parseRendererDir(text: string | undefined, cwd: string): string | null {
   if (text === undefined || text === '') return null;
   const dir = resolve(cwd, text);
@@ -132,7 +148,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const seedDemo = parseFlag('SEED_DEMO', env['SEED_DEMO'], true);
   const rendererDir = parseRendererDir(env['RENDERER_DIR'], cwd);
   const corsOrigins = parseOrigins(env['CORS_ORIGINS']);
+  const databaseUrl = parseDatabaseUrl(env['DATABASE_URL']);
   ensureDataDir(dataDir);
   const jwtSecret = resolveJwtSecret(env['JWT_SECRET'], dataDir);
-  return { port, host, dataDir, logLevel, jwtSecret, seedDemo, rendererDir, corsOrigins, ...TUNING_DEFAULTS };
+  return { port, host, dataDir, databaseUrl, logLevel, jwtSecret, seedDemo, rendererDir, corsOrigins, ...TUNING_DEFAULTS };
 }

@@ -5,7 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { ELECTRON_ORIGIN, ensureDataDir, resolveJwtSecret, TUNING_DEFAULTS, type ServerConfig } from './config.js';
 import { isStoreEmpty, seedDemo } from './demo/seed.js';
+import { createPgNotifier, type PgNotifier } from './services/notifier-pg.js';
 import { syncStaffDirectory } from './services/staff-directory.js';
+import { openPgPool } from './store/postgres-db.js';
+import { openPostgresStore } from './store/postgres-store.js';
 import { openSqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
 
@@ -27,13 +30,42 @@ function urlFor(app: FastifyInstance, host: string): string {
   return `http://${shown}:${address.port}`;
 }
 
+/** Writes to stderr as JSON like pino, for errors before (or outside) the app's logger. */
+function logError(message: string, error: unknown): void {
+  process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), msg: message, err: String(error) })}\n`);
+}
+
+/** PostgreSQL when `databaseUrl` is set (with a LISTEN/NOTIFY notifier), else SQLite under dataDir. */
+async function openStore(config: ServerConfig): Promise<{ store: Store; notifier: PgNotifier | null; release: () => Promise<void> }> {
+  if (config.databaseUrl === null) {
+    const store = openSqliteStore(config.dataDir);
+    return { store, notifier: null, release: () => store.close() };
+  }
+  const store = await openPostgresStore(config.databaseUrl, (error) => logError('database pool error', error));
+  // The notifier's own small pool: its polls and NOTIFYs never wait behind request traffic.
+  const pool = openPgPool(config.databaseUrl, (error) => logError('notifier pool error', error), 2);
+  const notifier = createPgNotifier({ url: config.databaseUrl, pool, onError: (error) => logError('change notifier error', error) });
+  const release = async () => {
+    await notifier.close();
+    await pool.end().catch(() => undefined);
+    await store.close();
+  };
+  try {
+    await notifier.ready;
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  return { store, notifier, release };
+}
+
 /** Opens the store, seeds demo data into an empty one, refreshes the staff directory and listens. */
 export async function runServer(config: ServerConfig): Promise<RunningServer> {
-  const store = openSqliteStore(config.dataDir);
+  const { store, notifier, release } = await openStore(config);
   try {
     if (config.seedDemo && (await isStoreEmpty(store))) await seedDemo(store);
     await syncStaffDirectory(store);
-    const app = await buildApp(config, store);
+    const app = await buildApp(config, store, notifier ? { notifier } : {});
     try {
       await app.listen({ port: config.port, host: config.host });
     } catch (error) {
@@ -57,11 +89,11 @@ export async function runServer(config: ServerConfig): Promise<RunningServer> {
           force.unref();
           await app.close();
           clearTimeout(force);
-          await store.close();
+          await release();
         })()),
     };
   } catch (error) {
-    await store.close();
+    await release();
     throw error;
   }
 }
@@ -86,6 +118,7 @@ export async function startServer(overrides: StartOverrides = {}): Promise<Runni
     // Test suites sign in far more often than people do, all from 127.0.0.1; lockout still applies.
     loginRateLimit: { max: 1000, windowMs: 60_000 },
     seedDemo: true,
+    databaseUrl: null,
     rendererDir: null,
     corsOrigins: [ELECTRON_ORIGIN],
     ...overrides,
