@@ -6,7 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../start.js';
 import { ticketDoc } from '../testing/fixtures.js';
 import { login, pullAll, push } from '../testing/http-client.js';
+import pg from 'pg';
+import { createTestDatabase, storeKinds } from '../testing/store-matrix.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { SQLITE_FILE_NAME } from './sqlite-store.js';
 
 const dirs: string[] = [];
@@ -61,6 +64,50 @@ describe('SQLite store on disk', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     } finally {
       db.close();
+    }
+  });
+});
+
+describe('migrations', () => {
+  it('keeps the PostgreSQL list in step with the SQLite one (same versions and names)', () => {
+    const summary = (list: typeof SQLITE_MIGRATIONS) => list.map((migration) => `${migration.version} ${migration.name}`);
+    expect(summary(POSTGRES_MIGRATIONS)).toEqual(summary(SQLITE_MIGRATIONS));
+  });
+});
+
+describe.skipIf(!storeKinds().includes('postgres'))('PostgreSQL store', () => {
+  it('keeps acknowledged writes, users and sessions across a restart on the same database, migrations recorded once', async () => {
+    const database = await createTestDatabase();
+    const dataDir = await mkdtemp(join(tmpdir(), 'deskops-pg-restart-'));
+    dirs.push(dataDir);
+    try {
+      const first = await startServer({ dataDir, databaseUrl: database.url });
+      const session = await login(first.url, 'tech');
+      const doc = ticketDoc('t-durable', 'c-bogaz', { title: 'Yeniden başlatmadan sonra da burada' });
+      expect((await push(first.url, session.accessToken, 'tickets', [{ newDocumentState: doc }])).body).toEqual([]);
+      const seqBefore = await first.store.maxSeq();
+      await first.close();
+
+      const second = await startServer({ dataDir, databaseUrl: database.url });
+      try {
+        const all = await pullAll(second.url, session.accessToken, 'tickets');
+        expect(all.documents.find((found) => found.id === 't-durable')).toEqual(doc);
+        expect(all.documents).toHaveLength(28);
+        expect(await second.store.maxSeq()).toBe(seqBefore);
+        expect((await second.store.listUsers()).map((user) => user.username).sort()).toEqual(['admin', 'depo', 'sup', 'tech', 'tech2']);
+      } finally {
+        await second.close();
+      }
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        const versions = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+        expect(versions.rows.map((row) => row.version)).toEqual(POSTGRES_MIGRATIONS.map((migration) => migration.version));
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await database.drop();
     }
   });
 });
