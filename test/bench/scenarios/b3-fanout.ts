@@ -1,6 +1,5 @@
 import type { SyncCheckpoint } from '../../../common/sync/protocol.js';
 import { syncPaths } from '../../../common/sync/protocol.js';
-import { createSseParser } from '../../../renderer/sync/sse-parser.js';
 import type { RunningServer } from '../../../sync-server/start.js';
 import { pull, pullAll, push, type Doc } from '../../../sync-server/testing/http-client.js';
 import { createGenerator } from '../generate.js';
@@ -12,6 +11,27 @@ interface Client {
   checkpoint: SyncCheckpoint | undefined;
   pulling: Promise<void> | null;
   again: boolean;
+}
+
+/** Minimal server-sent-events reader (the app's parser lives in the web project): `data:` lines per event. */
+function sseParser(onMessage: (message: Record<string, unknown>) => void): { push(text: string): void } {
+  let buffer = '';
+  return {
+    push(text) {
+      buffer += text;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const event = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = event
+          .split('\n')
+          .filter((line) => line.startsWith('data:'))
+          .map((line) => line.slice(5).trimStart())
+          .join('\n');
+        if (data) onMessage(JSON.parse(data) as Record<string, unknown>);
+      }
+    },
+  };
 }
 
 /** Runs `task` over `items` with at most `limit` at a time. */
@@ -108,8 +128,8 @@ export async function runB3(size: Size, host: Machine): Promise<ScenarioResult> 
         aborts.push(abort);
         const response = await fetch(`${server.url}${syncPaths.stream}`, { headers: { Authorization: `Bearer ${client.token}`, Accept: 'text/event-stream' }, signal: abort.signal });
         if (!response.ok || !response.body) throw new Error(`stream: ${response.status}`);
-        const parser = createSseParser((message) => {
-          if (message.type !== 'change' || message.collection !== 'tickets') return;
+        const parser = sseParser((message) => {
+          if (message['type'] !== 'change' || message['collection'] !== 'tickets') return;
           const last = [...sentAt.values()].at(-1);
           if (last !== undefined) pokeDelays.push(elapsed(last));
           poke(client, index);

@@ -2,7 +2,8 @@ import { replicateRxCollection } from 'rxdb/plugins/replication';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { Asset } from '../../../common/schemas/assets.js';
 import { encodeCheckpoint, schemaVersionOf, syncPaths, type PullResponse, type SyncCheckpoint, type WithDeleted } from '../../../common/sync/protocol.js';
-import { openDatabase, type DeskDatabase } from '../../../renderer/db/database.js';
+import { openDatabase } from 'deskops-renderer-db';
+import type { BenchCollections, BenchDatabase as DeskDatabase } from '../bench-db.js';
 import type { RunningServer } from '../../../sync-server/start.js';
 import { pull } from '../../../sync-server/testing/http-client.js';
 import { createGenerator } from '../generate.js';
@@ -76,7 +77,7 @@ export async function runB7(size: Size, host: Machine, b1PerDocMs: number | null
   const generator = createGenerator({ seed: 7 });
   const initial = generator.assets(before);
   const server = await benchServer();
-  const db = await openDatabase({ name: `bench-b7-${Date.now()}`, storage: getRxStorageMemory() });
+  const db = await openDatabase<BenchCollections>({ name: `bench-b7-${Date.now()}`, storage: getRxStorageMemory() });
   try {
     await seed(server, 'assets', initial);
     const accessToken = await token(server);

@@ -1,0 +1,224 @@
+import { replicateRxCollection } from 'rxdb/plugins/replication';
+import { encodeCheckpoint, schemaVersionOf, syncPaths, type PullResponse, type SyncCheckpoint, type WithDeleted } from '../../../common/sync/protocol.js';
+import { openDatabase } from 'deskops-renderer-db';
+import type { BenchCollections, BenchDatabase as DeskDatabase } from '../bench-db.js';
+
+/**
+ * The bench page (bundled by esbuild for the browser, served by the sync server as its renderer):
+ * the app's own openDatabase (RxDB + Dexie on real IndexedDB) against raw IndexedDB.
+ */
+type Doc = Record<string, unknown>;
+type Replicated = 'tickets' | 'assets';
+const PULL_BATCH = 400;
+const DB_NAME = 'deskops-bench';
+const RAW_NAME = 'deskops-bench-raw';
+/** Raw stores get two indexes each, like the orientation figure in quality.md. */
+const RAW_INDEXES: Record<Replicated, [string, string | string[]][]> = {
+  assets: [['tag', 'tag'], ['state_updatedAt', ['state', 'updatedAt']]],
+  tickets: [['updatedAt', 'updatedAt'], ['status_updatedAt', ['status', 'updatedAt']]],
+};
+
+let longest = 0;
+let longTasks = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    longTasks++;
+    longest = Math.max(longest, entry.duration);
+  }
+}).observe({ type: 'longtask', buffered: true });
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function openRaw(): Promise<IDBDatabase> {
+  const open = indexedDB.open(RAW_NAME, 1);
+  open.onupgradeneeded = () => {
+    for (const name of ['assets', 'tickets'] as const) {
+      const store = open.result.createObjectStore(name, { keyPath: 'id' });
+      for (const [index, keyPath] of RAW_INDEXES[name]) store.createIndex(index, keyPath);
+    }
+  };
+  return request(open);
+}
+
+async function pullEverything(token: string, name: Replicated): Promise<Doc[]> {
+  const docs: Doc[] = [];
+  let checkpoint: SyncCheckpoint | undefined;
+  for (;;) {
+    const query = new URLSearchParams({ limit: '1000', schema: String(schemaVersionOf(name)) });
+    if (checkpoint) query.set('checkpoint', encodeCheckpoint(checkpoint));
+    const response = await fetch(`${syncPaths.pull(name)}?${query.toString()}`, { headers: { Authorization: `Bearer ${token}` } });
+    const page = (await response.json()) as PullResponse<Doc>;
+    docs.push(...page.documents);
+    checkpoint = page.checkpoint;
+    if (page.documents.length < 1000) return docs;
+  }
+}
+
+function replicate(db: DeskDatabase, token: string, name: Replicated) {
+  return replicateRxCollection<Doc, SyncCheckpoint>({
+    replicationIdentifier: `bench:${name}`,
+    collection: db[name] as never,
+    live: false,
+    retryTime: 1000,
+    waitForLeadership: false,
+    autoStart: true,
+    pull: {
+      batchSize: PULL_BATCH,
+      async handler(checkpoint, batchSize) {
+        const query = new URLSearchParams({ limit: String(batchSize), schema: String(schemaVersionOf(name)) });
+        if (checkpoint) query.set('checkpoint', encodeCheckpoint(checkpoint));
+        const response = await fetch(`${syncPaths.pull(name)}?${query.toString()}`, { headers: { Authorization: `Bearer ${token}` } });
+        if (!response.ok) throw new Error(`pull ${name}: ${response.status}`);
+        const page = (await response.json()) as PullResponse<Doc>;
+        return { documents: page.documents as WithDeleted<Doc>[], checkpoint: page.checkpoint };
+      },
+    },
+  });
+}
+
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN;
+}
+
+const STATES = ['in_use', 'in_stock_available', 'in_repair', 'in_stock_defective'] as const;
+
+const bench = {
+  /** B1: raw IndexedDB writes of the same documents, then the initial sync into RxDB + Dexie. */
+  async b1(token: string) {
+    const docs = { assets: await pullEverything(token, 'assets'), tickets: await pullEverything(token, 'tickets') };
+    const raw = await openRaw();
+    const rawStart = performance.now();
+    for (const name of ['assets', 'tickets'] as const) {
+      for (let i = 0; i < docs[name].length; i += 1000) {
+        const tx = raw.transaction(name, 'readwrite');
+        const store = tx.objectStore(name);
+        for (const doc of docs[name].slice(i, i + 1000)) store.put(doc);
+        await new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error ?? new Error('raw transaction failed'));
+        });
+      }
+    }
+    const rawMs = performance.now() - rawStart;
+    const total = docs.assets.length + docs.tickets.length;
+    docs.assets = [];
+    docs.tickets = [];
+    raw.close();
+
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    longest = 0;
+    longTasks = 0;
+    const start = performance.now();
+    const db = await openDatabase<BenchCollections>({ name: DB_NAME });
+    // The app replicates every collection at once; these two carry the volume.
+    const states = (['assets', 'tickets'] as const).map((name) => replicate(db, token, name));
+    await Promise.all(states.map((state) => state.awaitInitialReplication()));
+    const syncMs = performance.now() - start;
+    await Promise.all(states.map((state) => state.cancel()));
+    const stored = (await db.assets.count().exec()) + (await db.tickets.count().exec());
+    await db.close();
+    return { rawMs, syncMs, docs: total, stored, longestTaskMs: longest, longTasks };
+  },
+
+  /** B4: list view over the assets: filter + sort + first page, count, live update after a write; raw indexed cursor. */
+  async b4() {
+    const db = await openDatabase<BenchCollections>({ name: DB_NAME });
+    const firstPage: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const state = STATES[i % STATES.length] ?? 'in_use';
+      const t0 = performance.now();
+      await db.assets.find({ selector: { state }, sort: [{ updatedAt: 'desc' }], limit: 50 }).exec();
+      firstPage.push(performance.now() - t0);
+    }
+    const countStart = performance.now();
+    const inUse = await db.assets.count({ selector: { state: 'in_use' } }).exec();
+    const countMs = performance.now() - countStart;
+
+    // Live update: a list subscribed to the first page sees an edit of one of its assets.
+    const query = db.assets.find({ selector: { state: 'in_use' }, sort: [{ updatedAt: 'desc' }], limit: 50 });
+    const live: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const page = await query.exec();
+      const target = page[i % page.length];
+      if (!target) break;
+      let writeAt = 0;
+      const seen = new Promise<void>((resolve) => {
+        let first = true;
+        const sub = query.$.subscribe((docs) => {
+          if (first) {
+            first = false;
+            return;
+          }
+          if (docs.some((doc) => doc.id === target.id && doc.room.endsWith(`/ live-${i}`))) {
+            live.push(performance.now() - writeAt);
+            sub.unsubscribe();
+            resolve();
+          }
+        });
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      writeAt = performance.now();
+      await target.incrementalPatch({ room: `Kat 1 / live-${i}` });
+      await seen;
+    }
+    await db.close();
+
+    const raw = await openRaw();
+    const rawPage: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const state = STATES[i % STATES.length] ?? 'in_use';
+      const t0 = performance.now();
+      const tx = raw.transaction('assets', 'readonly');
+      const index = tx.objectStore('assets').index('state_updatedAt');
+      const rows: unknown[] = [];
+      await new Promise<void>((resolve, reject) => {
+        const cursor = index.openCursor(IDBKeyRange.bound([state, ''], [state, '\uffff']), 'prev');
+        cursor.onsuccess = () => {
+          const c = cursor.result;
+          if (!c || rows.length >= 50) return resolve();
+          rows.push(c.value);
+          c.continue();
+        };
+        cursor.onerror = () => reject(cursor.error ?? new Error('cursor failed'));
+      });
+      rawPage.push(performance.now() - t0);
+    }
+    raw.close();
+    return { firstPageP95Ms: p95(firstPage), firstPageMedianMs: [...firstPage].sort((a, b) => a - b)[10] ?? NaN, firstQueryMs: firstPage[0] ?? NaN, countMs, inUse, liveP95Ms: p95(live), liveSamples: live.length, rawPageP95Ms: p95(rawPage) };
+  },
+
+  /** B5 (called right after a reload): open the replica and read the first screen (50 newest tickets). */
+  async b5(kind: 'rxdb' | 'raw') {
+    if (kind === 'raw') {
+      const raw = await openRaw();
+      const tx = raw.transaction('tickets', 'readonly');
+      const rows: unknown[] = [];
+      await new Promise<void>((resolve) => {
+        const cursor = tx.objectStore('tickets').index('updatedAt').openCursor(null, 'prev');
+        cursor.onsuccess = () => {
+          const c = cursor.result;
+          if (!c || rows.length >= 50) return resolve();
+          rows.push(c.value);
+          c.continue();
+        };
+      });
+      raw.close();
+      return { ms: performance.now(), rows: rows.length };
+    }
+    const db = await openDatabase<BenchCollections>({ name: DB_NAME });
+    const rows = await db.tickets.find({ selector: {}, sort: [{ updatedAt: 'desc' }], limit: 50 }).exec();
+    const ms = performance.now();
+    await db.close();
+    return { ms, rows: rows.length };
+  },
+};
+
+export type BenchPage = typeof bench;
+(window as unknown as { bench: BenchPage }).bench = bench;
+document.title = 'bench ready';
