@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
+import { ConflictsPage } from '../features/conflicts/index.js';
 import { HomePage } from '../features/home/HomePage.js';
 import { ThisComputerPage } from '../features/this-computer/ThisComputerPage.js';
 import { TicketDetailPage, TicketsPage } from '../features/tickets/index.js';
@@ -12,6 +13,7 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="tickets" element={<TicketsPage />} />
         <Route path="tickets/:id" element={<TicketDetailPage />} />
+        <Route path="conflicts" element={<ConflictsPage />} />
         <Route path="this-computer" element={<ThisComputerPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
@@ -23,5 +25,6 @@ export function AppRoutes() {
 export const NAV_ITEMS = [
   { to: '/', labelKey: 'app.nav.home', icon: 'home', end: true },
   { to: '/tickets', labelKey: 'app.nav.tickets', icon: 'tickets', end: false },
+  { to: '/conflicts', labelKey: 'conflicts.nav', icon: 'conflicts', end: false, roles: ['supervisor', 'admin'] },
   { to: '/this-computer', labelKey: 'app.nav.thisComputer', icon: 'computer', end: false },
 ] as const;

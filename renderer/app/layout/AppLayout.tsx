@@ -1,6 +1,7 @@
 import { AppShell, Box, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconDeviceDesktopCog, IconDeviceLaptop, IconHome, IconTicket } from '@tabler/icons-react';
+import { IconDeviceDesktopCog, IconDeviceLaptop, IconGitMerge, IconHome, IconTicket } from '@tabler/icons-react';
+import { useSession } from '../session-store.js';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom';
 import { SyncBanners } from '../../features/sync-status/SyncBanners.js';
 import { SyncStatus } from '../../features/sync-status/SyncStatus.js';
@@ -10,12 +11,18 @@ import { LanguageSwitch } from './LanguageSwitch.js';
 import { ThemeToggle } from './ThemeToggle.js';
 import { UserMenu } from './UserMenu.js';
 
-const ICONS = { home: IconHome, tickets: IconTicket, computer: IconDeviceLaptop } as const;
+const ICONS = { home: IconHome, tickets: IconTicket, computer: IconDeviceLaptop, conflicts: IconGitMerge } as const;
+
+/** Entries with `roles` are shown to those roles only (the server enforces access anyway). */
+function visibleTo(item: (typeof NAV_ITEMS)[number], role: string | undefined): boolean {
+  return !('roles' in item) || (role !== undefined && (item.roles as readonly string[]).includes(role));
+}
 
 export function AppLayout() {
   const t = useT();
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
+  const role = useSession((state) => state.user?.role);
   const isActive = (to: string, end: boolean) => (end ? location.pathname === to : location.pathname === to || location.pathname.startsWith(`${to}/`));
 
   return (
@@ -41,7 +48,7 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <AppShell.Section grow component={ScrollArea}>
-          {NAV_ITEMS.map((item) => {
+          {NAV_ITEMS.filter((item) => visibleTo(item, role)).map((item) => {
             const Icon = ICONS[item.icon];
             return (
               <NavLink
