@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { machine, notImplemented, table, type Machine, type ScenarioResult, type Size } from './report.js';
+import { atStart, machine, notImplemented, table, type Machine, type ScenarioResult, type Size } from './report.js';
 import { startBenchPostgres } from './postgres.js';
 import { runB2 } from './scenarios/b2-push.js';
 import { runBrowser } from './scenarios/browser.js';
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     process.stderr.write(`${scenario.id}: running (${size})…\n`);
     try {
-      const outcomes = [await scenario.run(size, host)].flat();
+      const outcomes = [await scenario.run(size, atStart(host))].flat();
       for (const outcome of outcomes) {
         if (outcome.id === 'B1' && outcome.value !== null && outcome.docs > 0) b1PerDocMs = outcome.value / outcome.docs;
         if (wanted(outcome.id)) results.push(outcome);

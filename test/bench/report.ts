@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 
 export type Size = 'small' | 'default';
 
@@ -31,6 +31,8 @@ export interface Machine {
   readonly cores: number;
   readonly node: string;
   readonly chromium: string | null;
+  /** 1-minute load average when the scenario started: other work on a shared machine skews absolute times. */
+  readonly loadAvg1m: number;
 }
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -43,7 +45,12 @@ export function machine(): Machine {
     chromium = null;
   }
   const list = cpus();
-  return { cpu: list[0]?.model ?? 'unknown', cores: list.length, node: process.version, chromium };
+  return { cpu: list[0]?.model ?? 'unknown', cores: list.length, node: process.version, chromium, loadAvg1m: round(loadavg()[0] ?? 0, 2) };
+}
+
+/** The machine as a scenario starts (load changes during a run). */
+export function atStart(host: Machine): Machine {
+  return { ...host, loadAvg1m: round(loadavg()[0] ?? 0, 2) };
 }
 
 export type ResultInput = Omit<ScenarioResult, 'machine' | 'ratio' | 'status'> & { status?: ScenarioResult['status'] };
