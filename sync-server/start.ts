@@ -35,20 +35,17 @@ function logError(message: string, error: unknown): void {
   process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), msg: message, err: String(error) })}\n`);
 }
 
-/** PostgreSQL when `databaseUrl` is set (with a LISTEN/NOTIFY notifier), else SQLite under dataDir. */
-async function openStore(config: ServerConfig): Promise<{ store: Store; notifier: PgNotifier | null; release: () => Promise<void> }> {
-  if (config.databaseUrl === null) {
-    const store = openSqliteStore(config.dataDir);
-    return { store, notifier: null, release: () => store.close() };
-  }
-  const store = await openPostgresStore(config.databaseUrl, (error) => logError('database pool error', error));
-  // The notifier's own small pool: its polls and NOTIFYs never wait behind request traffic.
-  const pool = openPgPool(config.databaseUrl, (error) => logError('notifier pool error', error), 2);
-  const notifier = createPgNotifier({ url: config.databaseUrl, pool, onError: (error) => logError('change notifier error', error) });
+/**
+ * With PostgreSQL, the LISTEN/NOTIFY notifier (its own small pool: polls and NOTIFYs never wait
+ * behind request traffic). Made after seeding, so its polls start from the seeded sequence and
+ * do not announce the seed itself.
+ */
+async function openPgNotifier(databaseUrl: string): Promise<{ notifier: PgNotifier; release: () => Promise<void> }> {
+  const pool = openPgPool(databaseUrl, (error) => logError('notifier pool error', error), 2);
+  const notifier = createPgNotifier({ url: databaseUrl, pool, onError: (error) => logError('change notifier error', error) });
   const release = async () => {
     await notifier.close();
     await pool.end().catch(() => undefined);
-    await store.close();
   };
   try {
     await notifier.ready;
@@ -56,15 +53,26 @@ async function openStore(config: ServerConfig): Promise<{ store: Store; notifier
     await release();
     throw error;
   }
-  return { store, notifier, release };
+  return { notifier, release };
 }
 
 /** Opens the store, seeds demo data into an empty one, refreshes the staff directory and listens. */
 export async function runServer(config: ServerConfig): Promise<RunningServer> {
-  const { store, notifier, release } = await openStore(config);
+  // PostgreSQL when `databaseUrl` is set, else SQLite under dataDir.
+  const store =
+    config.databaseUrl === null
+      ? openSqliteStore(config.dataDir)
+      : await openPostgresStore(config.databaseUrl, (error) => logError('database pool error', error));
+  let notifier: PgNotifier | null = null;
+  let releaseNotifier: () => Promise<void> = () => Promise.resolve();
+  const release = async () => {
+    await releaseNotifier();
+    await store.close();
+  };
   try {
     if (config.seedDemo && (await isStoreEmpty(store))) await seedDemo(store);
     await syncStaffDirectory(store);
+    if (config.databaseUrl !== null) ({ notifier, release: releaseNotifier } = await openPgNotifier(config.databaseUrl));
     const app = await buildApp(config, store, notifier ? { notifier } : {});
     try {
       await app.listen({ port: config.port, host: config.host });
