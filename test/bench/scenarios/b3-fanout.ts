@@ -122,12 +122,30 @@ export async function runB3(size: Size, host: Machine): Promise<ScenarioResult> 
         client.pulling = null;
       });
     };
-    await Promise.all(
-      clients.map(async (client, index) => {
+    let streamRetries = 0;
+    const openStream = async (client: Client, signal: AbortSignal): Promise<Response> => {
+      // The app's stream client retries with back-off; so does the bench (counted).
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const response = await fetch(`${server.url}${syncPaths.stream}`, { headers: { Authorization: `Bearer ${client.token}`, Accept: 'text/event-stream' }, signal });
+          if (response.ok && response.body) return response;
+          throw new Error(`stream: ${response.status}`);
+        } catch (error) {
+          if (attempt >= 4) throw new Error(`stream failed 5 times: ${String((error as { cause?: unknown }).cause ?? error)}`);
+          streamRetries++;
+          await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+        }
+      }
+    };
+    // Streams open a few at a time, as clients come online, not as one burst of 200 connections.
+    await pool(
+      clients,
+      20,
+      async (client, index) => {
         const abort = new AbortController();
         aborts.push(abort);
-        const response = await fetch(`${server.url}${syncPaths.stream}`, { headers: { Authorization: `Bearer ${client.token}`, Accept: 'text/event-stream' }, signal: abort.signal });
-        if (!response.ok || !response.body) throw new Error(`stream: ${response.status}`);
+        const response = await openStream(client, abort.signal);
+        if (!response.body) throw new Error('stream without body');
         const parser = sseParser((message) => {
           if (message['type'] !== 'change' || message['collection'] !== 'tickets') return;
           const last = [...sentAt.values()].at(-1);
@@ -147,7 +165,7 @@ export async function runB3(size: Size, host: Machine): Promise<ScenarioResult> 
             // aborted at the end
           }
         })();
-      }),
+      },
     );
     const written: Doc[] = [];
     const ackTimes: number[] = [];
@@ -191,6 +209,7 @@ export async function runB3(size: Size, host: Machine): Promise<ScenarioResult> 
         details: {
           clients: clientCount,
           writes,
+          streamRetries,
           deliveries: latencies.length,
           deliveriesExpected: expected,
           fanoutP50Ms: round(percentile(latencies, 50)),
