@@ -14,6 +14,9 @@ export function buildDesktopBridge(invoke: Invoke) {
     system: {
       summary: () => invoke('system.summary', null),
     },
+    inventory: {
+      collect: (includeSoftware = true) => invoke('inventory.collect', { includeSoftware }),
+    },
     secrets: {
       status: () => invoke('secrets.status', null),
       get: (name: SecretName) => invoke('secrets.get', { name }),

@@ -1,6 +1,6 @@
 import type { ErrorBody, IpcErrorCode, Result } from '../errors.js';
 import type { JsonSchema } from '../schemas/json-schema.js';
-import { SECRET_NAMES, type AppInfo, type SecretName, type SecretsStatus, type SystemSummary } from './types.js';
+import { SECRET_NAMES, type AppInfo, type CollectedInventory, type SecretName, type SecretsStatus, type SystemSummary } from './types.js';
 
 /**
  * The whole IPC surface between renderer and main, in one map: channel → argument schema. The
@@ -13,6 +13,12 @@ export const IPC_ARGS = {
   'app.info': noArgs,
   'system.summary': noArgs,
   'secrets.status': noArgs,
+  'inventory.collect': {
+    type: 'object',
+    properties: { includeSoftware: { type: 'boolean' } },
+    required: ['includeSoftware'],
+    additionalProperties: false,
+  },
   'secrets.get': {
     type: 'object',
     properties: { name: secretName },
@@ -38,6 +44,7 @@ export interface IpcApi {
   'app.info': { args: null; result: AppInfo };
   'system.summary': { args: null; result: SystemSummary };
   'secrets.status': { args: null; result: SecretsStatus };
+  'inventory.collect': { args: { includeSoftware: boolean }; result: CollectedInventory };
   'secrets.get': { args: { name: SecretName }; result: string | null };
   'secrets.set': { args: { name: SecretName; value: string }; result: null };
   'secrets.delete': { args: { name: SecretName }; result: null };

@@ -57,6 +57,31 @@ export interface SystemSummary {
   readonly gaps: readonly string[];
 }
 
+/** Where an installed-software entry was read from. */
+export const SOFTWARE_SOURCES = ['dpkg', 'rpm', 'windows-registry', 'macos-applications'] as const;
+export type SoftwareSource = (typeof SOFTWARE_SOURCES)[number];
+
+export interface InstalledSoftware {
+  readonly name: string;
+  readonly version: string;
+  readonly publisher: string | null;
+  readonly source: SoftwareSource;
+}
+
+/**
+ * One inventory collection of the machine the collector runs on: the hardware summary plus the
+ * installed software. Produced by the `inventory.collect` channel and by `npm run collect`, so a
+ * file written on a machine without the app imports through the same diff and apply path.
+ */
+export interface CollectedInventory {
+  readonly summary: SystemSummary;
+  readonly software: readonly InstalledSoftware[];
+  /** Why the software list is empty or partial, in words; null when it was read. */
+  readonly softwareGap: string | null;
+  readonly collectedAt: string;
+  readonly collectorVersion: string;
+}
+
 export const SECRET_NAMES = ['sync.refreshToken', 'db.key'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 

@@ -1,6 +1,8 @@
 import { Validator, type OutputUnit } from '@cfworker/json-schema';
 import { COLLECTIONS, type CollectionName } from '../schemas/collections.js';
 import type { JsonSchema } from '../schemas/json-schema.js';
+import { ASSET_EVENT_DATA } from '../inventory/events.js';
+import { AUDIT_EVENT_DATA } from '../inventory/audit-events.js';
 import { TICKET_EVENT_DATA } from '../tickets/events.js';
 
 /**
@@ -19,7 +21,7 @@ export type ValidationResult = { readonly ok: true } | { readonly ok: false; rea
 /** RxDB's internal fields that travel with documents but are not part of the domain schema. */
 export const INTERNAL_FIELDS = ['_deleted', '_meta', '_rev', '_attachments'] as const;
 
-const EVENT_DATA: Readonly<Record<string, JsonSchema>> = { ...TICKET_EVENT_DATA };
+const EVENT_DATA: Readonly<Record<string, JsonSchema>> = { ...TICKET_EVENT_DATA, ...ASSET_EVENT_DATA, ...AUDIT_EVENT_DATA };
 
 const cache = new Map<JsonSchema, Validator>();
 function validatorFor(schema: JsonSchema): Validator {

@@ -2,6 +2,8 @@ import { ok } from '../../../common/errors.js';
 import type { IpcHandlers } from '../ipc/registry.js';
 import { summariseSystem } from '../hardware/summarise-system.js';
 import type { SystemInformationLike } from '../hardware/system-information.js';
+import { collectInventory } from '../inventory/collect-inventory.js';
+import { runCommand, type RunCommand } from '../inventory/list-software.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { describeApp, type AppIdentity, type RuntimeInfo } from './app-info.js';
 
@@ -14,6 +16,8 @@ export interface MainHandlerDeps {
   readonly systemInformation: SystemInformationLike;
   readonly secrets: SecretStore;
   readonly now?: () => Date;
+  /** Runs the OS package-list commands (dpkg-query, rpm, reg, system_profiler); default: execFile. */
+  readonly run?: RunCommand;
 }
 
 /** Every IPC channel's handler as a plain function of its dependencies (no Electron import). */
@@ -23,6 +27,8 @@ export function createMainHandlers(deps: MainHandlerDeps): IpcHandlers {
   return {
     'app.info': () => Promise.resolve(ok(describeApp(deps.app, runtime))),
     'system.summary': () => summariseSystem(deps.systemInformation, now()),
+    'inventory.collect': ({ includeSoftware }) =>
+      collectInventory({ systemInformation: deps.systemInformation, run: deps.run ?? runCommand, platform: runtime.platform, now }, { includeSoftware }),
     'secrets.status': async () => ok(await deps.secrets.status()),
     'secrets.get': ({ name }) => deps.secrets.get(name),
     'secrets.set': ({ name, value }) => deps.secrets.set(name, value),
