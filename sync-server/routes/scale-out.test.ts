@@ -196,3 +196,26 @@ describe.skipIf(!storeKinds().includes('postgres'))('several server instances on
     expect({ missed, duplicates, backwards }).toEqual({ missed: 0, duplicates: 0, backwards: 0 });
   }, 120_000);
 });
+
+describe.each(storeKinds())('%s store: concurrent pushes', (kind) => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServerOn(kind);
+  });
+  afterAll(async () => server?.close());
+
+  it('lets exactly one of several racing edits of one document win; the others get the winner back as a conflict', async () => {
+    const tokens = await Promise.all(['a', 'b', 'c', 'd'].map(async (device) => (await login(server.url, 'sup', undefined, `dev-race-${device}`)).accessToken));
+    const base = ticketDoc('t-race', 'c-anka');
+    expect((await push(server.url, tokens[0] ?? '', 'tickets', [{ newDocumentState: base }])).body).toEqual([]);
+    const answers = await Promise.all(
+      tokens.map((token, n) => push(server.url, token, 'tickets', [{ assumedMasterState: base, newDocumentState: { ...base, title: `edit ${n}` } }])),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+    const winners = answers.filter((answer) => answer.body.length === 0);
+    expect(winners).toHaveLength(1);
+    const [stored] = await server.store.getDocs('tickets', ['t-race']);
+    for (const loser of answers.filter((answer) => answer.body.length > 0)) expect(loser.body[0]?.['title']).toBe(stored?.body['title']);
+    expect(await server.store.listRevisions('tickets', 't-race')).toHaveLength(2);
+  });
+});
