@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { asset, collection } from '../../../common/inventory/collection.test-helpers.js';
+import { parseCollectionFile } from '../../../common/inventory/collection-file.js';
+import { diffAsset } from '../../../common/inventory/diff.js';
+import { matchCollection } from '../../../common/inventory/match.js';
+import type { Asset } from '../../../common/schemas/assets.js';
+import type { DeskDatabase } from '../../db/database.js';
+import { applyCollection, type AssetCommandContext } from './asset-commands.js';
+import { openAssetTestDatabase } from './asset-test-db.js';
+
+const NOW = new Date('2026-11-25T12:00:00.000Z');
+let db: DeskDatabase | null = null;
+
+afterEach(async () => {
+  await db?.close();
+  db = null;
+});
+
+async function setup(assets: Asset[]): Promise<AssetCommandContext> {
+  db = await openAssetTestDatabase();
+  if (assets.length > 0) await db.assets.bulkInsert(assets);
+  return { db, user: { id: 'u-tech' }, deviceId: 'd-test', now: NOW };
+}
+
+describe('applying a collection', () => {
+  it('writes only the accepted, unlocked changes to the matched asset and appends asset.collected', async () => {
+    const stored = asset({ id: 'a1', serial: 'PF3XK2L9', model: 'ThinkPad T14', hostname: 'old-name', lockedFields: ['model'] });
+    const ctx = await setup([stored]);
+    const machine = collection();
+    const match = matchCollection(machine, [stored]);
+    const result = await applyCollection(ctx, {
+      collection: machine,
+      source: 'bridge',
+      match,
+      target: { kind: 'existing', assetId: 'a1' },
+      accepted: ['model', 'hostname', 'hardware.memoryGb'],
+    });
+    expect(result.ok).toBe(true);
+    const saved = (await ctx.db.assets.findOne('a1').exec())?.toMutableJSON();
+    expect(saved).toMatchObject({ model: 'ThinkPad T14', hostname: 'anka-pc001', hardware: { memoryGb: 16 }, updatedAt: NOW.toISOString() });
+    const events = await ctx.db.events.find({ selector: { subjectId: 'a1' } }).exec();
+    expect(events).toHaveLength(1);
+    expect(events[0]?.toMutableJSON()).toMatchObject({
+      type: 'asset.collected',
+      subjectType: 'asset',
+      data: {
+        created: false,
+        rule: 'serial',
+        softwareCount: 3,
+        changes: [
+          { field: 'hostname', from: 'old-name', to: 'anka-pc001' },
+          { field: 'hardware.memoryGb', from: null, to: 16 },
+        ],
+      },
+    });
+    expect((events[0]?.toMutableJSON().data as { kept: string[] }).kept).toContain('model');
+  });
+
+  it('creates a new asset with a chosen contract and tag, refusing a tag already used', async () => {
+    const ctx = await setup([asset({ id: 'a1', tag: 'ANKA-1' })]);
+    const machine = collection();
+    const all = diffAsset(asset({ id: 'x' }), machine).map((change) => change.field);
+    const base = { collection: machine, source: 'file' as const, match: matchCollection(machine, []), accepted: all };
+    const clash = await applyCollection(ctx, { ...base, target: { kind: 'new', contractId: 'c-anka', tag: 'ANKA-1', type: 'notebook' } });
+    expect(clash).toMatchObject({ ok: false, error: { path: 'tag' } });
+    const created = await applyCollection(ctx, { ...base, target: { kind: 'new', contractId: 'c-anka', tag: 'ANKA-9001', type: 'notebook' } });
+    if (!created.ok) throw new Error(created.error.message);
+    expect(created.value.asset).toMatchObject({ tag: 'ANKA-9001', serial: 'PF3XK2L9', hostname: 'anka-pc001', contractId: 'c-anka' });
+    expect(created.value.event.data).toMatchObject({ created: true, rule: 'none', source: 'file' });
+    expect(await ctx.db.assets.count().exec()).toBe(2);
+  });
+
+  it('imports a file written by `npm run collect` through the same path', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'deskops-import-')), 'pc.json');
+    execFileSync('node', ['build/scripts/collect.mjs', '--out', out], { encoding: 'utf8' });
+    const parsed = parseCollectionFile(readFileSync(out, 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.issue.message);
+    const ctx = await setup([]);
+    const all = diffAsset(asset({ id: 'x' }), parsed.value).map((change) => change.field);
+    const result = await applyCollection(ctx, {
+      collection: parsed.value,
+      source: 'file',
+      match: matchCollection(parsed.value, []),
+      target: { kind: 'new', contractId: 'c-anka', tag: 'ANKA-CLI', type: 'desktop' },
+      accepted: all,
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.asset.hostname).toBe(parsed.value.summary.hostname);
+    expect(result.value.event.data['softwareCount']).toBe(parsed.value.software.length);
+  });
+});
