@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TICKET_STATUSES } from '../domain/vocabulary.js';
 import { priorityOf } from './priority.js';
-import { allowedTransitions, canTransition, checkStatusChange, isFinal, isReopen } from './status-machine.js';
+import { allowedTransitions, canReach, canTransition, checkStatusChange, isFinal, isReopen } from './status-machine.js';
 
 describe('ticket status machine', () => {
   it('follows the lifecycle New → Assigned → In progress ⇄ Waiting → Resolved → Closed', () => {
@@ -30,6 +30,18 @@ describe('ticket status machine', () => {
     expect(checkStatusChange({ from: 'in_progress', to: 'waiting', waitingReason: 'parts' })).toBeNull();
     expect(checkStatusChange({ from: 'waiting', to: 'in_progress', waitingReason: 'user' })).toBe('waiting_reason_unexpected');
     expect(checkStatusChange({ from: 'closed', to: 'in_progress', waitingReason: null })).toBe('not_allowed');
+  });
+});
+
+describe('canReach', () => {
+  it('accepts several offline steps pushed as one jump, never out of a final status', () => {
+    // Taken offline (assigned), worked, paused, resumed and resolved before the next push.
+    expect(canReach('assigned', 'resolved')).toBe(true);
+    expect(canReach('new', 'closed')).toBe(true);
+    expect(canReach('waiting', 'assigned')).toBe(true);
+    expect(canReach('resolved', 'resolved')).toBe(true);
+    expect(canReach('closed', 'in_progress')).toBe(false);
+    expect(canReach('cancelled', 'new')).toBe(false);
   });
 });
 

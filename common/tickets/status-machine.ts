@@ -23,6 +23,27 @@ export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
   return from === to || TRANSITIONS[from].includes(to);
 }
 
+/**
+ * Whether `to` follows `from` through allowed steps. A device offline between two syncs pushes only
+ * the ticket's latest state (assigned → in progress → waiting → resolved arrives as assigned →
+ * resolved); every step was checked where it was made and is in the event log, so the server checks
+ * reachability. Nothing leaves a final status.
+ */
+export function canReach(from: TicketStatus, to: TicketStatus): boolean {
+  const seen = new Set<TicketStatus>([from]);
+  const queue: TicketStatus[] = [from];
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    if (next === to) return true;
+    for (const step of TRANSITIONS[next] ?? []) {
+      if (!seen.has(step)) {
+        seen.add(step);
+        queue.push(step);
+      }
+    }
+  }
+  return false;
+}
+
 export function isFinal(status: TicketStatus): boolean {
   return TRANSITIONS[status].length === 0;
 }
