@@ -1,6 +1,8 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { ConflictsPage } from '../features/conflicts/index.js';
 import { HomePage } from '../features/home/HomePage.js';
+import { MyDayPage } from '../features/my-day/index.js';
+import { SupervisionPage } from '../features/supervisor/index.js';
 import { ThisComputerPage } from '../features/this-computer/ThisComputerPage.js';
 import { TicketDetailPage, TicketsPage } from '../features/tickets/index.js';
 import { AppLayout } from './layout/AppLayout.js';
@@ -13,6 +15,8 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="tickets" element={<TicketsPage />} />
         <Route path="tickets/:id" element={<TicketDetailPage />} />
+        <Route path="my-day" element={<MyDayPage />} />
+        <Route path="supervision" element={<SupervisionPage />} />
         <Route path="conflicts" element={<ConflictsPage />} />
         <Route path="this-computer" element={<ThisComputerPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
@@ -24,7 +28,9 @@ export function AppRoutes() {
 /** Navigation entries shown in the navbar, in order; only features that exist. */
 export const NAV_ITEMS = [
   { to: '/', labelKey: 'app.nav.home', icon: 'home', end: true },
+  { to: '/my-day', labelKey: 'myDay.nav', icon: 'myDay', end: false },
   { to: '/tickets', labelKey: 'app.nav.tickets', icon: 'tickets', end: false },
+  { to: '/supervision', labelKey: 'supervisor.nav', icon: 'supervision', end: false, roles: ['supervisor', 'admin'] },
   { to: '/conflicts', labelKey: 'conflicts.nav', icon: 'conflicts', end: false, roles: ['supervisor', 'admin'] },
   { to: '/this-computer', labelKey: 'app.nav.thisComputer', icon: 'computer', end: false },
 ] as const;

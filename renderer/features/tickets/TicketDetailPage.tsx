@@ -10,6 +10,7 @@ import { TicketCreatePage } from './TicketCreatePage.js';
 import { TicketEditForm } from './TicketEditForm.js';
 import { TicketNoteBox } from './TicketNoteBox.js';
 import { TicketSlaPanel } from './TicketSlaPanel.js';
+import { TicketSlaTimeline } from './TicketSlaTimeline.js';
 import { TicketStatusActions } from './TicketStatusActions.js';
 import { TicketTimeline } from './TicketTimeline.js';
 import { formatDateTime, formatRelative } from './ticket-format.js';
@@ -112,6 +113,14 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
+          {contract && (
+            <Paper withBorder p="md" radius="md" mb="md">
+              <Title order={4} mb="sm">
+                {t('tickets.sla.timelineTitle')}
+              </Title>
+              <TicketSlaTimeline ticket={ticket} events={events} contract={contract} now={now} />
+            </Paper>
+          )}
           <Paper withBorder p="md" radius="md">
             <Title order={4} mb="sm">
               {t('tickets.timeline.title')}

@@ -9,6 +9,7 @@ import { TicketFilterBar } from './TicketFilterBar.js';
 import { TicketTable } from './TicketTable.js';
 import { PAGE_SIZE, filtersFromParams, filtersToParams, type TicketListFilters } from './ticket-list-query.js';
 import { useNow } from './use-now.js';
+import { useSlaSummaries } from './use-sla-summaries.js';
 import { useTicketList } from './use-ticket-list.js';
 import { useContracts, usePeopleByIds, useStaff, useStaffNames } from './use-ticket-lookups.js';
 
@@ -26,6 +27,7 @@ export function TicketsPage() {
   const staff = useStaff(filters.contractId);
   const staffNames = useStaffNames();
   const list = useTicketList(filters, page, meId);
+  const { summaries } = useSlaSummaries(list.items, byId, now);
   const people = usePeopleByIds(list.items.flatMap((ticket) => (ticket.requesterId ? [ticket.requesterId] : [])));
 
   const setFilters = (next: TicketListFilters) => setParams(filtersToParams(next), { replace: true });
@@ -61,7 +63,7 @@ export function TicketsPage() {
             {t('tickets.list.empty')}
           </Text>
         ) : (
-          <TicketTable tickets={list.items} contracts={byId} staffNames={staffNames} people={people} now={now} />
+          <TicketTable tickets={list.items} contracts={byId} staffNames={staffNames} people={people} now={now} sla={summaries} />
         )}
       </Paper>
       <Group justify="space-between">
