@@ -145,6 +145,7 @@ export function createPgNotifier(options: PgNotifierOptions): PgNotifier {
     ready,
     publish(notice) {
       deliver(notice);
+      if (closed) return; // shutting down: the pool is gone; the other instances' polls catch up
       for (const payload of toPayloads(origin, notice)) {
         options.pool.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, payload]).catch(options.onError);
       }
