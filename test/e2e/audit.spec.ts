@@ -1,0 +1,105 @@
+import { AppPage } from './pages/app-page.js';
+import { pullAll, signInApi } from './support/server-api.js';
+import { expect, test } from './support/fixtures.js';
+
+const SITE_ID = 's-anka-tuzla';
+const UNKNOWN_TAG = 'ANKA-ZZ-9999';
+
+test('audit a site offline with a scanner burst; a supervisor sees the result after sync', async ({ app, page, context, browser, serverUrl }, testInfo) => {
+  test.setTimeout(120_000);
+  // The expected values come from the server's own data, not from constants copied out of the seed.
+  const witness = await signInApi(serverUrl, 'sup');
+  const assets = (await pullAll(serverUrl, witness.accessToken, 'assets')).filter(
+    (asset) => !asset._deleted && asset.contractId === 'c-anka' && !asset.state.startsWith('retired'),
+  );
+  const atSite = assets.filter((asset) => asset.siteId === SITE_ID).map((asset) => asset.tag).sort();
+  const elsewhere = assets.filter((asset) => asset.siteId !== SITE_ID).map((asset) => asset.tag).sort();
+  expect(atSite.length).toBeGreaterThanOrEqual(3);
+  expect(elsewhere.length).toBeGreaterThanOrEqual(3);
+  const missingTag = atSite[atSite.length - 1] as string;
+  const foundTags = atSite.slice(0, -1);
+  // Found tags, then tags recorded at other sites, a duplicate (typed in lower case) and an unknown tag.
+  const burst = [...foundTags, ...elsewhere, (foundTags[0] as string).toLowerCase(), UNKNOWN_TAG];
+
+  await app.signIn('tech');
+  await app.waitUntilSynced();
+  await context.setOffline(true);
+  await expect(app.online).toHaveAttribute('data-state', 'offline');
+
+  await app.navigate('Audits');
+  await page.getByTestId('audit-contract').click();
+  await page.getByRole('option', { name: /ANKA/ }).click();
+  await page.getByTestId('audit-site').click();
+  await page.getByRole('option', { name: 'Tuzla Depo' }).click();
+  await expect(page.getByTestId('audit-expected-count')).toContainText(`${atSite.length}`);
+  await page.getByTestId('audit-start').click();
+  await expect(page.getByTestId('audit-page')).toHaveAttribute('data-state', 'open');
+
+  // A keyboard-wedge scanner: every tag as keystrokes with no delay, each ended by Enter.
+  const input = page.getByTestId('scan-input');
+  await expect(input).toBeFocused();
+  const started = Date.now();
+  for (const tag of burst) await page.keyboard.type(`${tag}\n`, { delay: 0 });
+  const typedMs = Date.now() - started;
+  await expect(page.getByTestId('audit-scan-row')).toHaveCount(burst.length);
+  const keystrokes = burst.reduce((sum, tag) => sum + tag.length + 1, 0);
+  testInfo.annotations.push({ type: 'burst', description: `${burst.length} tags, ${keystrokes} keystrokes typed in ${typedMs} ms` });
+
+  const count = (key: string) => page.getByTestId(`audit-count-${key}`);
+  await expect(count('expected')).toHaveAttribute('data-count', String(atSite.length));
+  await expect(count('found')).toHaveAttribute('data-count', String(foundTags.length));
+  await expect(count('foundElsewhere')).toHaveAttribute('data-count', String(elsewhere.length));
+  await expect(count('unknown')).toHaveAttribute('data-count', '1');
+  await expect(count('duplicate')).toHaveAttribute('data-count', '1');
+  await expect(count('missing')).toHaveAttribute('data-count', '1');
+  // Every character arrived: the scanned tags are exactly the burst, in order, normalised.
+  await expect(page.getByTestId('audit-scan-row').locator('td:first-child')).toHaveText(burst.map((tag) => tag.toUpperCase()));
+  await page.screenshot({ path: testInfo.outputPath('audit-scanning.png'), fullPage: true });
+
+  await page.getByTestId('audit-close').click();
+  await page.getByTestId('audit-close-confirm').click();
+  await expect(page.getByTestId('audit-page')).toHaveAttribute('data-state', 'closed');
+  await expect(page.getByTestId('audit-missing-row')).toHaveCount(1);
+  await expect(page.getByTestId('audit-missing-row')).toHaveAttribute('data-tag', missingTag);
+  await page.screenshot({ path: testInfo.outputPath('audit-report.png'), fullPage: true });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: testInfo.outputPath('audit-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+
+  // started + scans + closed wait to go up.
+  await expect(app.pending).toHaveText(String(burst.length + 2));
+  await context.setOffline(false);
+  await app.waitUntilSynced();
+
+  const events = (await pullAll(serverUrl, witness.accessToken, 'events')).filter((event) => event.type.startsWith('audit.'));
+  const start = events.find((event) => event.type === 'audit.started' && event.authorId === 'u-tech');
+  expect(start).toBeDefined();
+  const ofAudit = events.filter((event) => event.subjectId === start?.subjectId);
+  expect(ofAudit.filter((event) => event.type === 'audit.scan')).toHaveLength(burst.length);
+  expect(ofAudit.find((event) => event.type === 'audit.closed')?.data).toMatchObject({
+    counts: { expected: atSite.length, found: foundTags.length, foundElsewhere: elsewhere.length, unknown: 1, duplicate: 1, missing: 1 },
+  });
+
+  // The supervisor, on another laptop, opens the audit after sync.
+  const supContext = await browser.newContext();
+  try {
+    const supPage = await supContext.newPage();
+    const sup = new AppPage(supPage, serverUrl);
+    await sup.signIn('sup');
+    await sup.waitUntilSynced();
+    await sup.navigate('Audits');
+    await supPage.locator(`[data-audit-id="${start?.subjectId ?? ''}"]`).click();
+    await expect(supPage.getByTestId('audit-page')).toHaveAttribute('data-state', 'closed');
+    const supCount = (key: string) => supPage.getByTestId(`audit-count-${key}`);
+    await expect(supCount('found')).toHaveAttribute('data-count', String(foundTags.length));
+    await expect(supCount('foundElsewhere')).toHaveAttribute('data-count', String(elsewhere.length));
+    await expect(supCount('unknown')).toHaveAttribute('data-count', '1');
+    await expect(supCount('duplicate')).toHaveAttribute('data-count', '1');
+    await expect(supPage.getByTestId('audit-missing-row')).toHaveCount(1);
+    await expect(supPage.getByTestId('audit-missing-row')).toHaveAttribute('data-tag', missingTag);
+    await expect(supPage.getByTestId('audit-scan-row').filter({ hasText: UNKNOWN_TAG })).toHaveAttribute('data-result', 'unknown');
+    await supPage.screenshot({ path: testInfo.outputPath('audit-supervisor.png'), fullPage: true });
+  } finally {
+    await supContext.close();
+  }
+});
