@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
+import { AuditPage, AuditsPage } from '../features/audit/index.js';
 import { ConflictsPage } from '../features/conflicts/index.js';
 import { HomePage } from '../features/home/HomePage.js';
 import { MyDayPage } from '../features/my-day/index.js';
@@ -18,6 +19,8 @@ export function AppRoutes() {
         <Route path="my-day" element={<MyDayPage />} />
         <Route path="supervision" element={<SupervisionPage />} />
         <Route path="conflicts" element={<ConflictsPage />} />
+        <Route path="audits" element={<AuditsPage />} />
+        <Route path="audits/:id" element={<AuditPage />} />
         <Route path="this-computer" element={<ThisComputerPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
@@ -32,5 +35,6 @@ export const NAV_ITEMS = [
   { to: '/tickets', labelKey: 'app.nav.tickets', icon: 'tickets', end: false },
   { to: '/supervision', labelKey: 'supervisor.nav', icon: 'supervision', end: false, roles: ['supervisor', 'admin'] },
   { to: '/conflicts', labelKey: 'conflicts.nav', icon: 'conflicts', end: false, roles: ['supervisor', 'admin'] },
+  { to: '/audits', labelKey: 'audit.nav', icon: 'audit', end: false },
   { to: '/this-computer', labelKey: 'app.nav.thisComputer', icon: 'computer', end: false },
 ] as const;
