@@ -1,10 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { asset, collection } from '../../../common/inventory/collection.test-helpers.js';
-import { parseCollectionFile } from '../../../common/inventory/collection-file.js';
 import { diffAsset } from '../../../common/inventory/diff.js';
 import { matchCollection } from '../../../common/inventory/match.js';
 import type { Asset } from '../../../common/schemas/assets.js';
@@ -74,22 +69,4 @@ describe('applying a collection', () => {
     expect(await ctx.db.assets.count().exec()).toBe(2);
   });
 
-  it('imports a file written by `npm run collect` through the same path', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'deskops-import-')), 'pc.json');
-    execFileSync('node', ['build/scripts/collect.mjs', '--out', out], { encoding: 'utf8' });
-    const parsed = parseCollectionFile(readFileSync(out, 'utf8'));
-    if (!parsed.ok) throw new Error(parsed.issue.message);
-    const ctx = await setup([]);
-    const all = diffAsset(asset({ id: 'x' }), parsed.value).map((change) => change.field);
-    const result = await applyCollection(ctx, {
-      collection: parsed.value,
-      source: 'file',
-      match: matchCollection(parsed.value, []),
-      target: { kind: 'new', contractId: 'c-anka', tag: 'ANKA-CLI', type: 'desktop' },
-      accepted: all,
-    });
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.asset.hostname).toBe(parsed.value.summary.hostname);
-    expect(result.value.event.data['softwareCount']).toBe(parsed.value.software.length);
-  });
 });

@@ -96,7 +96,7 @@ export async function applyCollection(ctx: AssetCommandContext, input: ApplyColl
 
   const doc = await ctx.db.assets.findOne(input.target.assetId).exec();
   if (!doc) return failure('NOT_FOUND', '', 'asset not found');
-  const before = doc.toMutableJSON() as Asset;
+  const before = doc.toMutableJSON();
   const changes = diffAsset(before, input.collection);
   const { asset, applied } = applyChanges(before, changes, accepted, ctx.now);
   const event = collectedEvent(ctx, asset, input, false, changes, applied);
@@ -109,7 +109,7 @@ export async function applyCollection(ctx: AssetCommandContext, input: ApplyColl
       const key = change.field.split('.')[0] as keyof Asset;
       patch[key] = asset[key];
     }
-    await doc.incrementalPatch(patch as Partial<Asset>);
+    await doc.incrementalPatch(patch);
   }
   await ctx.db.events.insert(event);
   return { ok: true, value: { asset, event } };
