@@ -137,7 +137,6 @@ test('SLA worked offline across a business night shows the right verdicts to the
   await clock.setFixedTime(new Date());
   await context.setOffline(false);
   await app.waitUntilSynced();
-
   // The supervisor, on another laptop, with the real clock.
   const supContext = await browser.newContext({ timezoneId: 'Europe/Istanbul', locale: 'en-GB', viewport: { width: 1400, height: 1000 } });
   try {
@@ -196,7 +195,7 @@ test('SLA worked offline across a business night shows the right verdicts to the
     await shot(sup, '06-ticket-detail-sup-tr');
     await expect(sup.getByRole('navigation').getByRole('link', { name: 'Destek' })).toBeVisible();
     await sup.evaluate(([from, to]) => (window.location.hash = `#/supervision?period=custom&from=${from}&to=${to}`), [d, d1] as const);
-    await expect(sup.getByTestId('stat-resolution-met')).toHaveText('50 %');
+    await expect(sup.getByTestId('stat-resolution-met')).toHaveText('%50');
     await shot(sup, '07-supervision-tr');
   } finally {
     await supContext.close();

@@ -125,7 +125,9 @@ export function SupervisionPage() {
     const text = slaCsv(rows, { t, contractCode: (id) => byId.get(id)?.code ?? id, staffName: (id) => names.get(id) ?? id });
     downloadText(`sla-${period.from.slice(0, 10)}_${period.to.slice(0, 10)}.csv`, text);
   };
-  const percentText = (value: number | null) => (value === null ? '—' : `${value.toLocaleString(language === 'tr' ? 'tr-TR' : 'en-GB')} %`);
+  // Turkish writes the sign first: "%50".
+  const percentText = (value: number | null) =>
+    value === null ? '—' : language === 'tr' ? `%${value.toLocaleString('tr-TR')}` : `${value.toLocaleString('en-GB')} %`;
 
   return (
     <Stack gap="md" p="md" data-testid="supervision-page">
