@@ -5,7 +5,7 @@ import { useLanguage, useT } from '../../i18n/index.js';
 import { formatDateTime } from './ticket-format.js';
 import { describeClock, formatBusinessMinutes } from './ticket-sla.js';
 
-/** Resolution clock in one line: remaining (or late) business time coloured by level, paused icon. */
+/** Resolution clock in one line: remaining (or late) business time coloured by level; a paused clock shows a pause icon and grey text. */
 export function TicketSlaCell({ clock }: { clock: SlaClock | undefined }) {
   const t = useT();
   const language = useLanguage((state) => state.language);

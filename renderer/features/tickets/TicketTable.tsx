@@ -59,7 +59,7 @@ export function TicketTable({ tickets, contracts, staffNames, people, now, sla }
                     {ticket.ref}
                   </Anchor>
                 </Table.Td>
-                <Table.Td miw={220}>
+                <Table.Td miw={180}>
                   <Text fz="sm" fw={500} lineClamp={1}>
                     {ticket.title}
                   </Text>

@@ -188,7 +188,7 @@ export const TICKETS_EN = {
   'tickets.sla.none': '—',
   'tickets.sla.left': '{left} left',
   'tickets.sla.lateBy': '{late} late',
-  'tickets.sla.pausedLeft': '{left} left (paused)',
+  'tickets.sla.pausedLeft': '{left} left',
   'tickets.sla.timelineTitle': 'SLA timeline',
   'tickets.slaLog.start': '{clock} clock started (target {target})',
   'tickets.slaLog.pause': '{clock} clock paused',

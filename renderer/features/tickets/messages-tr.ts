@@ -190,7 +190,7 @@ export const TICKETS_TR: Readonly<Record<TicketsMessageKey, string>> = {
   'tickets.sla.none': '—',
   'tickets.sla.left': '{left} kaldı',
   'tickets.sla.lateBy': '{late} gecikti',
-  'tickets.sla.pausedLeft': '{left} kaldı (duraklatıldı)',
+  'tickets.sla.pausedLeft': '{left} kaldı',
   'tickets.sla.timelineTitle': 'SLA zaman çizelgesi',
   'tickets.slaLog.start': '{clock} saati başladı (hedef {target})',
   'tickets.slaLog.pause': '{clock} saati duraklatıldı',
