@@ -1,0 +1,6 @@
+/** The assets feature's public surface: the routed screens (texts register on import). */
+import './messages.js';
+
+export { AssetsPage } from './AssetsPage.js';
+export { AssetDetailPage } from './AssetDetailPage.js';
+export { CollectPage } from './CollectPage.js';
