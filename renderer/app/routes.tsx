@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AssetDetailPage, AssetsPage, CollectPage } from '../features/assets/index.js';
+import { AssetsImportPage } from '../features/assets-import/index.js';
 import { AuditPage, AuditsPage } from '../features/audit/index.js';
 import { ConflictsPage } from '../features/conflicts/index.js';
 import { HomePage } from '../features/home/HomePage.js';
@@ -22,6 +23,7 @@ export function AppRoutes() {
         <Route path="conflicts" element={<ConflictsPage />} />
         <Route path="audits" element={<AuditsPage />} />
         <Route path="audits/:id" element={<AuditPage />} />
+        <Route path="assets-import" element={<AssetsImportPage />} />
         <Route path="assets" element={<AssetsPage />} />
         <Route path="assets/collect" element={<CollectPage />} />
         <Route path="assets/:id" element={<AssetDetailPage />} />
@@ -40,6 +42,7 @@ export const NAV_ITEMS = [
   { to: '/supervision', labelKey: 'supervisor.nav', icon: 'supervision', end: false, roles: ['supervisor', 'admin'] },
   { to: '/conflicts', labelKey: 'conflicts.nav', icon: 'conflicts', end: false, roles: ['supervisor', 'admin'] },
   { to: '/audits', labelKey: 'audit.nav', icon: 'audit', end: false },
+  { to: '/assets-import', labelKey: 'assetsImport.nav', icon: 'assetsImport', end: false },
   { to: '/assets', labelKey: 'assets.nav', icon: 'assets', end: false },
   { to: '/this-computer', labelKey: 'app.nav.thisComputer', icon: 'computer', end: false },
 ] as const;

@@ -5,6 +5,12 @@ import { expect, test } from './support/fixtures.js';
 const SITE_ID = 's-anka-tuzla';
 const UNKNOWN_TAG = 'ANKA-ZZ-9999';
 
+/** Nothing waiting is not enough right after sign-in: the first pull must have landed too. */
+async function waitForFirstSync(app: AppPage): Promise<void> {
+  await app.waitUntilSynced();
+  await expect(app.page.getByTestId('sync-last')).not.toHaveText(/Not synced yet/);
+}
+
 test('audit a site offline with a scanner burst; a supervisor sees the result after sync', async ({ app, page, context, browser, serverUrl }, testInfo) => {
   test.setTimeout(120_000);
   // The expected values come from the server's own data, not from constants copied out of the seed.
@@ -22,7 +28,7 @@ test('audit a site offline with a scanner burst; a supervisor sees the result af
   const burst = [...foundTags, ...elsewhere, (foundTags[0] as string).toLowerCase(), UNKNOWN_TAG];
 
   await app.signIn('tech');
-  await app.waitUntilSynced();
+  await waitForFirstSync(app);
   await context.setOffline(true);
   await expect(app.online).toHaveAttribute('data-state', 'offline');
 
@@ -86,7 +92,7 @@ test('audit a site offline with a scanner burst; a supervisor sees the result af
     const supPage = await supContext.newPage();
     const sup = new AppPage(supPage, serverUrl);
     await sup.signIn('sup');
-    await sup.waitUntilSynced();
+    await waitForFirstSync(sup);
     await sup.navigate('Audits');
     await supPage.locator(`[data-audit-id="${start?.subjectId ?? ''}"]`).click();
     await expect(supPage.getByTestId('audit-page')).toHaveAttribute('data-state', 'closed');
@@ -102,4 +108,33 @@ test('audit a site offline with a scanner burst; a supervisor sees the result af
   } finally {
     await supContext.close();
   }
+});
+
+test('an asset CSV with bad rows is refused row by row and nothing is imported', async ({ app, page }, testInfo) => {
+  await app.signIn('tech');
+  await waitForFirstSync(app);
+  await app.navigate('Asset import / export');
+  await page.getByRole('combobox', { name: 'Contract' }).click();
+  await page.getByRole('option', { name: /ANKA/ }).click();
+  const countText = await page.getByTestId('assets-export-count').innerText();
+  const before = Number(/\d+/.exec(countText)?.[0]);
+
+  // Excel in a Turkish locale: BOM, semicolons, Turkish headers, a quoted field with a newline.
+  const csv = '\uFEFFEtiket;Tür;Sözleşme;Lokasyon;Oda\r\nANKA-E2E-1;notebook;ANKA;Tuzla Depo;"Kat 1\r\nA3"\r\nANKA-E2E-2;toaster;ANKA;;\r\nANKA-E2E-3;monitor;NOPE;;\r\nanka-e2e-1;dock;ANKA;;\r\n';
+  await page.getByTestId('assets-import-choose').click();
+  await page.locator('input[type="file"]').setInputFiles({ name: 'assets.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  const issues = page.getByTestId('assets-import-issues').locator('tbody tr');
+  await expect(issues).toHaveCount(3);
+  // Row numbers are file lines: the quoted newline makes the second asset start on line 4.
+  await expect(issues.nth(0)).toHaveAttribute('data-row', '4');
+  await expect(issues.nth(0)).toHaveAttribute('data-field', 'type');
+  await expect(issues.nth(1)).toHaveAttribute('data-row', '5');
+  await expect(issues.nth(1)).toHaveAttribute('data-field', 'contract');
+  await expect(issues.nth(2)).toHaveAttribute('data-row', '6');
+  await expect(issues.nth(2)).toHaveAttribute('data-field', 'tag');
+  await expect(page.getByTestId('assets-import-all')).toBeDisabled();
+  await expect(page.getByTestId('assets-import-valid')).toContainText('1');
+  await page.screenshot({ path: testInfo.outputPath('assets-import-report.png'), fullPage: true });
+  // Nothing was written by reading the file.
+  await expect(page.getByTestId('assets-export-count')).toContainText(String(before));
 });

@@ -1,0 +1,53 @@
+import { registerMessages } from '../../i18n/index.js';
+
+const EN = {
+  'assetsImport.nav': 'Asset import / export',
+  'assetsImport.title': 'Assets: CSV import and export',
+  'assetsImport.contract': 'Contract',
+  'assetsImport.allContracts': 'All contracts',
+  'assetsImport.site': 'Site',
+  'assetsImport.allSites': 'All sites',
+  'assetsImport.export.title': 'Export',
+  'assetsImport.export.count': '{count} assets match',
+  'assetsImport.export.button': 'Export CSV',
+  'assetsImport.import.title': 'Import',
+  'assetsImport.import.hint': 'Columns: tag, type, contract (code) are required; serial, manufacturer, model, site (id or name), room, state, hostname, os are optional. Comma or semicolon, UTF-8.',
+  'assetsImport.import.choose': 'Choose CSV file',
+  'assetsImport.import.summary': '{file}: {rows} rows, {valid} valid, {issues} problems',
+  'assetsImport.import.ok': 'All rows are valid.',
+  'assetsImport.import.blocked': 'Some rows have problems: nothing will be imported unless you choose to import only the valid rows.',
+  'assetsImport.import.all': 'Import {count} assets',
+  'assetsImport.import.validOnly': 'Import only the valid rows ({count})',
+  'assetsImport.import.done': '{count} assets imported.',
+  'assetsImport.import.failed': 'Nothing was imported: {message}',
+  'assetsImport.column.row': 'Row',
+  'assetsImport.column.field': 'Field',
+  'assetsImport.column.message': 'Problem',
+} as const;
+
+const TR: Readonly<Record<keyof typeof EN, string>> = {
+  'assetsImport.nav': 'Varlık içe / dışa aktarma',
+  'assetsImport.title': 'Varlıklar: CSV içe ve dışa aktarma',
+  'assetsImport.contract': 'Sözleşme',
+  'assetsImport.allContracts': 'Tüm sözleşmeler',
+  'assetsImport.site': 'Lokasyon',
+  'assetsImport.allSites': 'Tüm lokasyonlar',
+  'assetsImport.export.title': 'Dışa aktar',
+  'assetsImport.export.count': '{count} varlık eşleşiyor',
+  'assetsImport.export.button': 'CSV olarak dışa aktar',
+  'assetsImport.import.title': 'İçe aktar',
+  'assetsImport.import.hint': 'Sütunlar: tag, type, contract (kod) zorunlu; serial, manufacturer, model, site (kimlik veya ad), room, state, hostname, os isteğe bağlı. Virgül veya noktalı virgül, UTF-8.',
+  'assetsImport.import.choose': 'CSV dosyası seç',
+  'assetsImport.import.summary': '{file}: {rows} satır, {valid} geçerli, {issues} sorun',
+  'assetsImport.import.ok': 'Tüm satırlar geçerli.',
+  'assetsImport.import.blocked': 'Bazı satırlarda sorun var: yalnızca geçerli satırları içe aktarmayı seçmezseniz hiçbir şey aktarılmaz.',
+  'assetsImport.import.all': '{count} varlığı içe aktar',
+  'assetsImport.import.validOnly': 'Yalnızca geçerli satırları aktar ({count})',
+  'assetsImport.import.done': '{count} varlık içe aktarıldı.',
+  'assetsImport.import.failed': 'Hiçbir şey aktarılmadı: {message}',
+  'assetsImport.column.row': 'Satır',
+  'assetsImport.column.field': 'Alan',
+  'assetsImport.column.message': 'Sorun',
+};
+
+registerMessages('assetsImport', { en: EN, tr: TR });
