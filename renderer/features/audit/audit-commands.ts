@@ -14,6 +14,17 @@ export interface AuditContext {
   readonly now: Date;
 }
 
+/**
+ * A scanner burst stores several scans in one millisecond; replay orders by (`at`, id) and the id
+ * is random, so equal times would shuffle the scans (and could pick the wrong "first" of a
+ * duplicate). Each event of this device gets a time at least 1 ms after the previous one.
+ */
+let lastStamp = 0;
+function strictlyLater(now: Date): string {
+  lastStamp = Math.max(now.getTime(), lastStamp + 1);
+  return new Date(lastStamp).toISOString();
+}
+
 function auditEvent(ctx: AuditContext, contractId: string, auditId: string, type: AuditEventType, data: object): DomainEvent {
   const event: DomainEvent = {
     id: newId(),
@@ -21,7 +32,7 @@ function auditEvent(ctx: AuditContext, contractId: string, auditId: string, type
     subjectType: AUDIT_SUBJECT_TYPE,
     subjectId: auditId,
     type,
-    at: ctx.now.toISOString(),
+    at: strictlyLater(ctx.now),
     authorId: ctx.userId,
     deviceId: ctx.deviceId.slice(0, 64),
     data: { ...data },
