@@ -15,6 +15,7 @@ import { TicketStatusActions } from './TicketStatusActions.js';
 import { TicketTimeline } from './TicketTimeline.js';
 import { formatDateTime, formatRelative } from './ticket-format.js';
 import { useNow } from './use-now.js';
+import { useSlaSummary } from './use-sla-summary.js';
 import { useTicketEvents } from './use-ticket-events.js';
 import { useContracts, useStaffNames } from './use-ticket-lookups.js';
 
@@ -62,6 +63,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
   const names = useStaffNames();
   const contract = byId.get(ticket.contractId) ?? null;
   const events = useTicketEvents(ticket.id);
+  const sla = useSlaSummary(ticket, events, contract, now);
 
   return (
     <>
@@ -99,7 +101,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Paper withBorder p="sm" radius="md" h="100%">
-            {contract && <TicketSlaPanel ticket={ticket} events={events} contract={contract} now={now} />}
+            {contract && <TicketSlaPanel summary={sla} />}
           </Paper>
         </Grid.Col>
       </Grid>
@@ -118,7 +120,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
               <Title order={4} mb="sm">
                 {t('tickets.sla.timelineTitle')}
               </Title>
-              <TicketSlaTimeline ticket={ticket} events={events} contract={contract} now={now} />
+              <TicketSlaTimeline summary={sla} events={events} contract={contract} />
             </Paper>
           )}
           <Paper withBorder p="md" radius="md">

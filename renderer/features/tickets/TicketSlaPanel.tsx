@@ -1,32 +1,18 @@
 import { Badge, Group, Progress, Stack, Text } from '@mantine/core';
-import { useMemo } from 'react';
-import { slaSummaryForTicket, type SlaSummary } from '../../../common/sla/index.js';
-import type { Contract } from '../../../common/schemas/contracts.js';
-import type { DomainEvent } from '../../../common/schemas/events.js';
-import type { Ticket } from '../../../common/schemas/tickets.js';
+import type { SlaSummary } from '../../../common/sla/index.js';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { formatDateTime } from './ticket-format.js';
 import { describeClock } from './ticket-sla.js';
 
 interface TicketSlaPanelProps {
-  readonly ticket: Ticket;
-  readonly events: readonly DomainEvent[];
-  readonly contract: Contract;
-  readonly now: Date;
+  /** From `useSlaSummary`; null when it cannot be computed. */
+  readonly summary: SlaSummary | null;
 }
 
 /** Response and resolution clocks, derived from the event log (device times), in business time. */
-export function TicketSlaPanel({ ticket, events, contract, now }: TicketSlaPanelProps) {
+export function TicketSlaPanel({ summary }: TicketSlaPanelProps) {
   const t = useT();
   const language = useLanguage((state) => state.language);
-  const summary = useMemo((): SlaSummary | null => {
-    try {
-      return slaSummaryForTicket(ticket, events, contract, now.toISOString());
-    } catch {
-      // Only an unreadable createdAt without a creation event gets here; say so instead of crashing.
-      return null;
-    }
-  }, [ticket, events, contract, now]);
 
   if (!summary) return <Text c="dimmed">{t('tickets.sla.unavailable')}</Text>;
   const formatTime = (iso: string) => formatDateTime(iso, language);

@@ -1,31 +1,23 @@
 import { Text, Timeline } from '@mantine/core';
 import { useMemo } from 'react';
-import { slaSummaryForTicket, type SlaSummary } from '../../../common/sla/index.js';
+import type { SlaSummary } from '../../../common/sla/index.js';
 import type { Contract } from '../../../common/schemas/contracts.js';
 import type { DomainEvent } from '../../../common/schemas/events.js';
-import type { Ticket } from '../../../common/schemas/tickets.js';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { formatDateTime } from './ticket-format.js';
 import { describeSlaEntry } from './ticket-sla-timeline.js';
 
 interface TicketSlaTimelineProps {
-  readonly ticket: Ticket;
+  /** From `useSlaSummary`; null when it cannot be computed. */
+  readonly summary: SlaSummary | null;
   readonly events: readonly DomainEvent[];
   readonly contract: Contract;
-  readonly now: Date;
 }
 
 /** Every start, pause, resume, stop, priority change, warning and breach of both clocks, and why. */
-export function TicketSlaTimeline({ ticket, events, contract, now }: TicketSlaTimelineProps) {
+export function TicketSlaTimeline({ summary, events, contract }: TicketSlaTimelineProps) {
   const t = useT();
   const language = useLanguage((state) => state.language);
-  const summary = useMemo((): SlaSummary | null => {
-    try {
-      return slaSummaryForTicket(ticket, events, contract, now.toISOString());
-    } catch {
-      return null;
-    }
-  }, [ticket, events, contract, now]);
   const byId = useMemo(() => new Map(events.map((event) => [event.id, event])), [events]);
 
   if (!summary) return <Text c="dimmed">{t('tickets.sla.unavailable')}</Text>;
