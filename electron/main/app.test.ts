@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_INVOKE_CHANNEL } from '../shared/ipc-channel.js';
 import { startDesktopApp } from './app.js';
 import { APP_SCHEME_PRIVILEGES } from './protocol.js';
-import { secureWebPreferences } from './security.js';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -95,7 +94,24 @@ describe('desktop app start-up (with a fake electron module)', () => {
 
   it('opens one hidden window with secure settings on app://deskops and shows it when ready', () => {
     const [window] = fake.windows;
-    expect(window?.options).toMatchObject({ show: false, title: 'DeskOps', webPreferences: secureWebPreferences('/app/dist/electron/preload.cjs') });
+    // The Electron security checklist, exactly: no Node, isolated, sandboxed, nothing experimental.
+    expect(window?.options).toMatchObject({ show: false, title: 'DeskOps' });
+    expect(window?.options['webPreferences']).toEqual({
+      preload: '/app/dist/electron/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
+    });
     expect(window?.loadURL).toHaveBeenCalledWith('app://deskops/index.html');
     expect(window?.show).not.toHaveBeenCalled();
     window?.listeners.get('ready-to-show')?.();

@@ -1,6 +1,6 @@
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { contentSecurityPolicy, hardenWebContents, isAllowedExternal, secureSession, secureWebPreferences } from './security.js';
+import { contentSecurityPolicy, hardenWebContents, isAllowedExternal, secureSession } from './security.js';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -33,25 +33,6 @@ function harden(allowed: string[] = ['https://help.deskops.example']) {
   hardenWebContents(fake.contents, { allowedExternalOrigins: allowed, openExternal, onBlocked });
   return { ...fake, openExternal, onBlocked };
 }
-
-describe('window security settings', () => {
-  it('follow the Electron security checklist', () => {
-    const prefs = secureWebPreferences('/app/preload.cjs');
-    expect(prefs).toMatchObject({
-      preload: '/app/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false,
-    });
-  });
-});
 
 describe('content security policy', () => {
   it('allows scripts only from the app and network only to the sync server', () => {

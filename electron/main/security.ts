@@ -1,29 +1,10 @@
-import type { Event, HandlerDetails, Session, WebContents, WebPreferences, WindowOpenHandlerResponse } from 'electron';
+import type { Event, HandlerDetails, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
 import { originOf } from './ipc/registry.js';
 
 /** Where the renderer is served from (see protocol.ts). */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'deskops';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
-
-/** The Electron security checklist's window settings: no Node, isolated, sandboxed, nothing experimental. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    spellcheck: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-  };
-}
 
 /**
  * The renderer's CSP. Scripts only from the app itself (no inline, no eval: the JSON-schema
