@@ -1,8 +1,8 @@
 import { createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type DocumentOf } from '../../common/schemas/index.js';
 import { createMergeConflictHandler } from '../../common/sync/merge/rxdb-conflict-handler.js';
 import type { ConflictRecord } from '../../common/sync/merge/conflict-record.js';
+import { getOrderedDexieStorage } from './ordered-dexie-storage.js';
 
 export type DeskCollections = { [C in CollectionName]: RxCollection<DocumentOf<C>> };
 export type DeskDatabase = RxDatabase<DeskCollections>;
@@ -22,7 +22,8 @@ export interface MergeIdentity {
 export async function openDatabase(options: { name: string; storage?: RxStorage<any, any>; merge?: MergeIdentity }): Promise<DeskDatabase> {
   const db = await createRxDatabase<DeskCollections>({
     name: options.name,
-    storage: options.storage ?? getRxStorageDexie(),
+    // Dexie with sorted pages read in index order (RxDB alone reads a whole range for a `desc` sort).
+    storage: options.storage ?? getOrderedDexieStorage(),
     // Replication handles leadership itself (waitForLeadership: false); tabs still share changes.
     multiInstance: typeof window !== 'undefined',
     // Reopening after sign-out/sign-in in the same page must not throw DB8.
