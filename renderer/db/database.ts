@@ -1,8 +1,9 @@
 import { createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type DocumentOf } from '../../common/schemas/index.js';
 import { createMergeConflictHandler } from '../../common/sync/merge/rxdb-conflict-handler.js';
 import type { ConflictRecord } from '../../common/sync/merge/conflict-record.js';
+import { isDesktop } from '../platform/desktop.js';
+import { getOrderedDexieStorage } from './ordered-dexie-storage.js';
 
 export type DeskCollections = { [C in CollectionName]: RxCollection<DocumentOf<C>> };
 export type DeskDatabase = RxDatabase<DeskCollections>;
@@ -17,14 +18,26 @@ export interface MergeIdentity {
  * Opens the local replica with every replicated collection. Dev-mode is never added here: in a
  * browser it injects a frame that calls out to the internet, so only tests add it themselves.
  */
-// Tests pass the memory storage, the app the Dexie one; their type parameters differ.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function openDatabase(options: { name: string; storage?: RxStorage<any, any>; merge?: MergeIdentity }): Promise<DeskDatabase> {
+export async function openDatabase(options: {
+  name: string;
+  // Tests pass the memory storage, the app the Dexie one; their type parameters differ.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  storage?: RxStorage<any, any>;
+  merge?: MergeIdentity;
+  /**
+   * Share changes with other tabs on the same replica (RxDB multi-instance). The desktop app has one
+   * window (single-instance lock, window.open blocked), so it needs none: every write would
+   * otherwise be posted to a BroadcastChannel nobody listens to (~25% of the initial sync's time in
+   * `npm run bench` B1). A plain browser tab of the served renderer keeps it.
+   */
+  multiInstance?: boolean;
+}): Promise<DeskDatabase> {
   const db = await createRxDatabase<DeskCollections>({
     name: options.name,
-    storage: options.storage ?? getRxStorageDexie(),
-    // Replication handles leadership itself (waitForLeadership: false); tabs still share changes.
-    multiInstance: typeof window !== 'undefined',
+    // Dexie with sorted pages read in index order (RxDB alone reads a whole range for a `desc` sort).
+    storage: options.storage ?? getOrderedDexieStorage(),
+    // Replication handles leadership itself (waitForLeadership: false).
+    multiInstance: options.multiInstance ?? (typeof window !== 'undefined' && !isDesktop()),
     // Reopening after sign-out/sign-in in the same page must not throw DB8.
     closeDuplicates: true,
     // Counts on non-indexed selectors (dashboards) fall back to a scan instead of throwing QU14.

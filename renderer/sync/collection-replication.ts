@@ -13,6 +13,7 @@ import {
 } from '../../common/sync/protocol.js';
 import type { DeskDatabase } from '../db/database.js';
 import { isDocumentRefusal, ServerError } from './http-errors.js';
+import { PullAhead } from './pull-ahead.js';
 import type { PendingTracker } from './pending-tracker.js';
 
 type Doc = Record<string, unknown>;
@@ -32,6 +33,9 @@ export interface ReplicationContext {
   pulled(name: CollectionName, count: number, batchSize: number): void;
   stream$(name: CollectionName): Subject<StreamItem>;
 }
+
+/** Documents per pull page unless the engine is told otherwise (the server's cap, `PULL_LIMIT_MAX`, is 1000). */
+export const DEFAULT_PULL_BATCH = 400;
 
 /** Collections only the server writes: pulled, never pushed. */
 const PULL_ONLY: readonly CollectionName[] = ['staff'];
@@ -62,6 +66,8 @@ export function replicateCollection(name: CollectionName, ctx: ReplicationContex
     return (await response.json()) as WithDeleted<Doc>[];
   };
 
+  const ahead = new PullAhead<PullResponse<Doc>>();
+
   return replicateRxCollection<Doc, SyncCheckpoint>({
     replicationIdentifier: replicationIdentifier(name, ctx.serverUrl, ctx.userId),
     collection: collection as never,
@@ -76,13 +82,15 @@ export function replicateCollection(name: CollectionName, ctx: ReplicationContex
       async handler(checkpoint, batchSize) {
         let page: PullResponse<Doc>;
         try {
-          page = await pullPage(checkpoint, batchSize);
+          page = await ahead.take(checkpoint, batchSize, () => pullPage(checkpoint, batchSize));
         } catch (error) {
           // A checkpoint from before a scope change: start over rather than stall forever.
           if (!(checkpoint && error instanceof ServerError && error.code === 'CHECKPOINT_INVALID')) throw error;
           page = await pullPage(undefined, batchSize);
         }
         ctx.pulled(name, page.documents.length, batchSize);
+        // A full page means more is waiting: fetch it while RxDB stores this one.
+        if (page.documents.length >= batchSize) ahead.start(page.checkpoint, batchSize, () => pullPage(page.checkpoint, batchSize));
         return { documents: page.documents as WithDeleted<Doc>[], checkpoint: page.checkpoint };
       },
     },

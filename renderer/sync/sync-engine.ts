@@ -4,7 +4,7 @@ import type { ErrorCode } from '../../common/errors.js';
 import { COLLECTION_NAMES, type CollectionName } from '../../common/schemas/index.js';
 import type { DeskDatabase } from '../db/database.js';
 import type { AuthSession } from './auth-session.js';
-import { replicateCollection, type ReplicationContext } from './collection-replication.js';
+import { DEFAULT_PULL_BATCH, replicateCollection, type ReplicationContext } from './collection-replication.js';
 import { NetworkError, ServerError, SignInRequiredError, toServerError } from './http-errors.js';
 import { localPendingPersistence, type PendingPersistence } from './pending-store.js';
 import { PendingTracker } from './pending-tracker.js';
@@ -138,7 +138,7 @@ export class SyncEngine {
       userId: this.options.userId,
       tracker: this.tracker,
       retryTimeMs: this.options.retryTimeMs ?? 4_000,
-      pullBatchSize: this.options.pullBatchSize ?? 400,
+      pullBatchSize: this.options.pullBatchSize ?? DEFAULT_PULL_BATCH,
       pushBatchSize: this.options.pushBatchSize ?? 100,
       stream$: (name) => this.streams.get(name) ?? new Subject<'RESYNC'>(),
       request: (path, init) => this.request(path, init),

@@ -111,4 +111,19 @@ describe.each(storeKinds())('%s store', (kind) => {
       expect(anonymous.status).toBe(401);
     });
   });
+
+  // Last: it adds a ticket to c-anka, which the counts above do not expect.
+  describe('shared pages', () => {
+    it('answers a repeated pull from the same checkpoint with every commit made since, not a remembered page', async () => {
+      const start = await pullAll(server.url, token.tech2, 'tickets');
+      const again = await pull(server.url, token.tech2, 'tickets', { checkpoint: start.checkpoint, limit: 50 });
+      expect(again.body.documents).toEqual([]);
+      expect((await push(server.url, token.sup, 'tickets', [{ newDocumentState: ticketDoc('t-shared-1', 'c-anka') }])).status).toBe(200);
+      const after = await pull(server.url, token.tech2, 'tickets', { checkpoint: start.checkpoint, limit: 50 });
+      expect(after.body.documents).toEqual([ticketDoc('t-shared-1', 'c-anka')]);
+      // Another user with other contracts asking from the same sequence gets their own answer.
+      const tech = await pull(server.url, token.tech, 'tickets', { checkpoint: { ...start.checkpoint, scope: scopeFingerprint(['c-anka', 'c-bogaz']) }, limit: 50 });
+      expect(tech.body.checkpoint.scope).toBe(scopeFingerprint(['c-anka', 'c-bogaz']));
+    });
+  });
 });

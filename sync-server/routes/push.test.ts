@@ -81,6 +81,18 @@ describe.each(storeKinds())('%s store', (kind) => {
       expect(await server.store.listRevisions('tickets', 't-anka-004')).toHaveLength(revisions);
       expect(revisions).toBe(2);
     });
+
+    it('applies two rows for one document in one batch in order: both revisions kept, the second on top of the first', async () => {
+      const first = ticketDoc('t-twice-1', 'c-anka');
+      const second = { ...first, title: 'İkinci hâli' };
+      const answer = await push(server.url, token.tech, 'tickets', [{ newDocumentState: first }, { assumedMasterState: first, newDocumentState: second }]);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual([]);
+      expect(await current('t-twice-1')).toEqual(second);
+      const revisions = await server.store.listRevisions('tickets', 't-twice-1');
+      expect(revisions.map((revision) => revision.body['title'])).toEqual([first.title, second.title]);
+      expect(await storedSeq(server, 'tickets', 't-twice-1')).toBe(revisions[1]?.seq);
+    });
   });
 
   describe('refusals write nothing', () => {

@@ -8,6 +8,7 @@ import { optionalInteger } from '../http/input.js';
 import type { ChangeNotifier } from '../services/notifier.js';
 import { parsePushRows, pushGuard } from '../services/push-rules.js';
 import { checkSchemaVersion } from '../services/schema-version.js';
+import { PullCache } from '../services/pull-cache.js';
 import { toWire } from '../store/doc-state.js';
 import type { Store } from '../store/store.js';
 
@@ -26,7 +27,9 @@ function collectionOf(name: string): CollectionName {
 export function registerSyncRoutes(app: FastifyInstance, deps: { store: Store; auth: AuthService; notifier: ChangeNotifier }): void {
   const { store, auth, notifier } = deps;
 
-  app.get<SyncRequest>(`${API_PREFIX}/sync/:collection/pull`, async (request) => {
+  const pages = new PullCache();
+
+  app.get<SyncRequest>(`${API_PREFIX}/sync/:collection/pull`, async (request, reply) => {
     const { user } = await auth.authenticate(request.headers.authorization);
     const collection = collectionOf(request.params.collection);
     checkSchemaVersion(collection, request.query['schema']);
@@ -40,11 +43,18 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { store: Store; a
       // A changed scope (contracts added or removed) restarts from zero so newly visible history arrives.
       since = checkpoint.scope === scope ? checkpoint.seq : 0;
     }
+    const counter = await store.maxSeq();
     // A checkpoint beyond anything stored comes from a data folder that was reset: start over.
-    if (since > 0 && since > (await store.maxSeq())) since = 0;
-    const docs = await store.pull(collection, user.contractIds, since, limit);
-    const checkpoint: SyncCheckpoint = { seq: docs.at(-1)?.seq ?? since, scope };
-    return { documents: docs.map(toWire), checkpoint };
+    if (since > counter) since = 0;
+    const key = PullCache.key({ collection, contractIds: user.contractIds, since, limit, counter });
+    let body = pages.get(key);
+    if (body === undefined) {
+      const page = await store.pullWire(collection, user.contractIds, since, limit);
+      const checkpoint: SyncCheckpoint = { seq: page.lastSeq ?? since, scope };
+      body = `{"documents":[${page.documents.join(',')}],"checkpoint":${JSON.stringify(checkpoint)}}`;
+      pages.set(key, body);
+    }
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   app.post<SyncRequest>(`${API_PREFIX}/sync/:collection/push`, async (request) => {

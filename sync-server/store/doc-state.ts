@@ -14,8 +14,20 @@ export function toWire(state: DocState): Record<string, unknown> {
   return { ...state.body, _deleted: state.deleted };
 }
 
+/** Same client-visible state (`sameDocumentState` of the wire forms, without copying the bodies). */
+/**
+ * The wire JSON of a stored body text: the body's own text with `_deleted` added, the same JSON
+ * `toWire` gives (stored bodies never carry `_deleted`: `toDocState` strips it).
+ */
+export function wireJson(bodyText: string, deleted: boolean): string {
+  if (bodyText.length < 3 || !bodyText.startsWith('{') || !bodyText.endsWith('}')) {
+    return JSON.stringify(toWire({ body: JSON.parse(bodyText) as DocState['body'], deleted }));
+  }
+  return `${bodyText.slice(0, -1)},"_deleted":${deleted ? 'true' : 'false'}}`;
+}
+
 export function sameState(a: DocState, b: DocState): boolean {
-  return sameDocumentState(toWire(a), toWire(b));
+  return a.deleted === b.deleted && sameDocumentState(a.body, b.body);
 }
 
 export type PushDecision = 'insert' | 'write' | 'noop' | 'conflict';

@@ -1,8 +1,9 @@
 import type { CollectionName } from '../../common/schemas/collections.js';
 import type { DocError } from '../errors.js';
-import { decidePush, sameState } from './doc-state.js';
 import { inTransaction, type PgClient, type PgPool } from './postgres-db.js';
-import type { Author, DocBody, DocState, PushBatchResult, PushWrite, RowGuard, StoredDoc } from './store.js';
+import { counterAfter, lastWritePerDocument, planPush, planServerDocs, pushResult, type PlannedWrite } from './push-plan.js';
+import { wireJson } from './doc-state.js';
+import type { Author, DocBody, DocState, PushBatchResult, PushWrite, RowGuard, StoredDoc, WirePage } from './store.js';
 
 interface DocRow {
   collection: string;
@@ -37,7 +38,20 @@ function toStored(row: DocRow): StoredDoc {
   };
 }
 
-const SELECT_ONE = 'SELECT * FROM documents WHERE collection = $1 AND id = $2';
+const SELECT_MANY = 'SELECT * FROM documents WHERE collection = $1 AND id = ANY($2::text[])';
+
+const COLUMNS_FROM_ARRAYS = `SELECT $1::text, u.id, u.contract_id, u.seq, u.body, u.deleted, u.author, u.device, u.server_time
+  FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[], $6::boolean[], $7::text[], $8::text[], $9::text[])
+    AS u(id, contract_id, seq, body, deleted, author, device, server_time)`;
+
+const UPSERT_DOCUMENTS = `INSERT INTO documents (collection, id, contract_id, seq, body, deleted, updated_by, device_id, server_time)
+  ${COLUMNS_FROM_ARRAYS}
+  ON CONFLICT (collection, id) DO UPDATE SET contract_id = excluded.contract_id, seq = excluded.seq,
+    body = excluded.body, deleted = excluded.deleted, updated_by = excluded.updated_by,
+    device_id = excluded.device_id, server_time = excluded.server_time`;
+
+const INSERT_REVISIONS = `INSERT INTO revisions (collection, id, contract_id, seq, body, deleted, author, device, server_time)
+  ${COLUMNS_FROM_ARRAYS}`;
 
 /**
  * Documents, revisions and the global sequence in PostgreSQL.
@@ -57,16 +71,26 @@ export class PostgresDocuments {
   constructor(private readonly pool: PgPool) {}
 
   async pull(collection: CollectionName, contractIds: readonly string[], sinceSeq: number, limit: number): Promise<StoredDoc[]> {
+    return (await this.pullRows(collection, contractIds, sinceSeq, limit)).map(toStored);
+  }
+
+  async pullWire(collection: CollectionName, contractIds: readonly string[], sinceSeq: number, limit: number): Promise<WirePage> {
+    const rows = await this.pullRows(collection, contractIds, sinceSeq, limit);
+    return { documents: rows.map((row) => wireJson(row.body, row.deleted)), lastSeq: rows.length > 0 ? Number(rows[rows.length - 1]?.seq) : null };
+  }
+
+  private async pullRows(collection: CollectionName, contractIds: readonly string[], sinceSeq: number, limit: number): Promise<DocRow[]> {
     if (contractIds.length === 0) return [];
     // The contract filter is part of the query, before LIMIT: filtering a page afterwards would
     // make a short page look like "caught up" while visible changes remain.
-    const result = await this.pool.query<DocRow>(
-      `SELECT * FROM documents
+    const result = await this.pool.query<DocRow>({
+      name: 'deskops-pull',
+      text: `SELECT * FROM documents
        WHERE collection = $1 AND seq > $2 AND contract_id = ANY($3::text[])
        ORDER BY seq LIMIT $4`,
-      [collection, sinceSeq, [...contractIds], limit],
-    );
-    return result.rows.map(toStored);
+      values: [collection, sinceSeq, [...contractIds], limit],
+    });
+    return result.rows;
   }
 
   async getDocs(collection: CollectionName, ids: readonly string[]): Promise<StoredDoc[]> {
@@ -100,24 +124,12 @@ export class PostgresDocuments {
     try {
       return await inTransaction(this.pool, async (client): Promise<PushBatchResult> => {
         const counter = await this.lockCounter(client);
-        const serverTime = new Date().toISOString();
-        const conflicts: StoredDoc[] = [];
-        const written: { id: string; contractId: string; seq: number }[] = [];
-        for (const row of rows) {
-          // Read after taking the counter lock: no other writer can change it in between.
-          const found = await client.query<DocRow>(SELECT_ONE, [collection, row.next.body.id]);
-          const stored = found.rows[0] ? toStored(found.rows[0]) : undefined;
-          const error = guard(row, stored);
-          if (error) throw new Rejection(error);
-          const decision = decidePush(stored, row);
-          if (decision === 'conflict' && stored) conflicts.push(stored);
-          if (decision === 'insert' || decision === 'write') {
-            const seq = await this.write(client, counter, collection, row.next, author, serverTime);
-            written.push({ id: row.next.body.id, contractId: row.next.body.contractId, seq });
-          }
-        }
-        await this.saveCounter(client, counter);
-        return { ok: true, conflicts, written };
+        // Read after taking the counter lock: no other writer can change them in between.
+        const stored = await this.storedById(client, collection, rows.map((row) => row.next.body.id));
+        const plan = planPush(collection, rows, stored, guard, counter, author, new Date().toISOString());
+        if (!plan.ok) throw new Rejection(plan.error);
+        await this.apply(client, collection, plan.writes, counter);
+        return pushResult(plan);
       });
     } catch (error) {
       if (error instanceof Rejection) return { ok: false, error: error.error };
@@ -128,64 +140,46 @@ export class PostgresDocuments {
   async putServerDocs(collection: CollectionName, docs: readonly DocState[], author: Author): Promise<number> {
     return inTransaction(this.pool, async (client) => {
       const counter = await this.lockCounter(client);
-      const serverTime = new Date().toISOString();
-      let count = 0;
-      for (const doc of docs) {
-        const found = await client.query<DocRow>(SELECT_ONE, [collection, doc.body.id]);
-        if (found.rows[0] && sameState(toStored(found.rows[0]), doc)) continue;
-        await this.write(client, counter, collection, doc, author, serverTime);
-        count++;
-      }
-      await this.saveCounter(client, counter);
-      return count;
+      const stored = await this.storedById(client, collection, docs.map((doc) => doc.body.id));
+      const writes = planServerDocs(collection, docs, stored, counter, author, new Date().toISOString());
+      await this.apply(client, collection, writes, counter);
+      return writes.length;
     });
   }
 
+  /** The batch's stored documents in one query. */
+  private async storedById(client: PgClient, collection: CollectionName, ids: readonly string[]): Promise<Map<string, StoredDoc>> {
+    const result = await client.query<DocRow>({ name: 'deskops-docs-by-id', text: SELECT_MANY, values: [collection, [...new Set(ids)]] });
+    return new Map(result.rows.map((row) => [row.id, toStored(row)]));
+  }
+
+  /**
+   * Writes a plan in three statements whatever its size: the documents (last state per id), every
+   * revision, and the counter. Columns travel as arrays (`unnest`), one round trip each.
+   */
+  private async apply(client: PgClient, collection: CollectionName, writes: readonly PlannedWrite[], counter: number): Promise<void> {
+    if (writes.length === 0) return;
+    const columns = (list: readonly PlannedWrite[]) => [
+      collection,
+      list.map(({ doc }) => doc.id),
+      list.map(({ doc }) => doc.contractId),
+      list.map(({ doc }) => doc.seq),
+      list.map(({ bodyText }) => bodyText),
+      list.map(({ doc }) => doc.deleted),
+      list.map(({ doc }) => doc.updatedBy),
+      list.map(({ doc }) => doc.deviceId),
+      list.map(({ doc }) => doc.serverTime),
+    ];
+    await client.query({ name: 'deskops-upsert-docs', text: UPSERT_DOCUMENTS, values: columns(lastWritePerDocument(writes)) });
+    await client.query({ name: 'deskops-insert-revisions', text: INSERT_REVISIONS, values: columns(writes) });
+    await client.query({ name: 'deskops-save-seq', text: `UPDATE meta SET value = $1 WHERE key = 'seq'`, values: [counterAfter(counter, writes)] });
+  }
+
   /** Locks the counter row until COMMIT/ROLLBACK: the one writer at a time (see the class comment). */
-  private async lockCounter(client: PgClient): Promise<{ value: number; start: number }> {
-    const result = await client.query<{ value: number }>(`SELECT value FROM meta WHERE key = 'seq' FOR UPDATE`);
+  private async lockCounter(client: PgClient): Promise<number> {
+    const result = await client.query<{ value: number }>({ name: 'deskops-lock-seq', text: `SELECT value FROM meta WHERE key = 'seq' FOR UPDATE` });
     const value = result.rows[0]?.value;
     if (value === undefined) throw new Error('sequence counter missing from meta');
-    return { value, start: value };
-  }
-
-  private async saveCounter(client: PgClient, counter: { value: number; start: number }): Promise<void> {
-    if (counter.value !== counter.start) await client.query(`UPDATE meta SET value = $1 WHERE key = 'seq'`, [counter.value]);
-  }
-
-  private async write(
-    client: PgClient,
-    counter: { value: number },
-    collection: CollectionName,
-    state: DocState,
-    author: Author,
-    serverTime: string,
-  ): Promise<number> {
-    const seq = ++counter.value;
-    const values = [
-      collection,
-      state.body.id,
-      state.body.contractId,
-      seq,
-      JSON.stringify(state.body),
-      state.deleted,
-      author.userId,
-      author.deviceId,
-      serverTime,
-    ];
-    await client.query(
-      `INSERT INTO documents (collection, id, contract_id, seq, body, deleted, updated_by, device_id, server_time)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (collection, id) DO UPDATE SET contract_id = excluded.contract_id, seq = excluded.seq,
-         body = excluded.body, deleted = excluded.deleted, updated_by = excluded.updated_by,
-         device_id = excluded.device_id, server_time = excluded.server_time`,
-      values,
-    );
-    await client.query(
-      `INSERT INTO revisions (collection, id, contract_id, seq, body, deleted, author, device, server_time)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      values,
-    );
-    return seq;
+    return value;
   }
 }

@@ -19,6 +19,7 @@ export async function openPostgresStore(url: string, onPoolError?: (error: Error
     let closing: Promise<void> | null = null;
     return {
       pull: (collection, contractIds, sinceSeq, limit) => docs.pull(collection, contractIds, sinceSeq, limit),
+      pullWire: (collection, contractIds, sinceSeq, limit) => docs.pullWire(collection, contractIds, sinceSeq, limit),
       getDocs: (collection, ids) => docs.getDocs(collection, ids),
       pushBatch: (collection, rows, author, guard) => docs.pushBatch(collection, rows, author, guard),
       putServerDocs: (collection, list, author) => docs.putServerDocs(collection, list, author),

@@ -1,8 +1,9 @@
 import type { CollectionName } from '../../common/schemas/collections.js';
 import type { DocError } from '../errors.js';
-import { decidePush, sameState } from './doc-state.js';
+import { counterAfter, planPush, planServerDocs, pushResult, type PlannedWrite } from './push-plan.js';
 import type { SqliteDb } from './sqlite-db.js';
-import type { Author, DocBody, DocState, PushBatchResult, PushWrite, RowGuard, StoredDoc } from './store.js';
+import { wireJson } from './doc-state.js';
+import type { Author, DocBody, DocState, PushBatchResult, PushWrite, RowGuard, StoredDoc, WirePage } from './store.js';
 
 interface DocRow {
   collection: string;
@@ -40,12 +41,13 @@ function toStored(row: DocRow): StoredDoc {
 /** Documents, revisions and the global sequence in SQLite. Writes run in BEGIN IMMEDIATE. */
 export class SqliteDocuments {
   private readonly selectOne;
+  private readonly selectMany;
   private readonly selectPull;
-  private readonly nextSeq;
+  private readonly readSeq;
+  private readonly storeSeq;
   private readonly upsert;
   private readonly insertRevision;
   private readonly selectRevisions;
-  private readonly selectMaxSeq;
 
   constructor(private readonly db: SqliteDb) {
     this.selectOne = db.prepare<[string, string], DocRow>('SELECT * FROM documents WHERE collection = ? AND id = ?');
@@ -56,7 +58,12 @@ export class SqliteDocuments {
        WHERE collection = ? AND seq > ? AND contract_id IN (SELECT value FROM json_each(?))
        ORDER BY seq LIMIT ?`,
     );
-    this.nextSeq = db.prepare<[], { value: number }>(`UPDATE meta SET value = value + 1 WHERE key = 'seq' RETURNING value`);
+    // One read of a whole push batch (ids as a JSON array) instead of one SELECT per row.
+    this.selectMany = db.prepare<[string, string], DocRow>(
+      'SELECT * FROM documents WHERE collection = ? AND id IN (SELECT value FROM json_each(?))',
+    );
+    this.readSeq = db.prepare<[], { value: number }>(`SELECT value FROM meta WHERE key = 'seq'`);
+    this.storeSeq = db.prepare<[number]>(`UPDATE meta SET value = ? WHERE key = 'seq'`);
     this.upsert = db.prepare(
       `INSERT INTO documents (collection, id, contract_id, seq, body, deleted, updated_by, device_id, server_time)
        VALUES (@collection, @id, @contractId, @seq, @body, @deleted, @author, @device, @serverTime)
@@ -72,12 +79,17 @@ export class SqliteDocuments {
       `SELECT seq, collection, id, contract_id, body, deleted, author AS updated_by, device AS device_id, server_time
        FROM revisions WHERE collection = ? AND id = ? ORDER BY seq`,
     );
-    this.selectMaxSeq = db.prepare<[], { value: number }>(`SELECT value FROM meta WHERE key = 'seq'`);
   }
 
   pull(collection: CollectionName, contractIds: readonly string[], sinceSeq: number, limit: number): StoredDoc[] {
     if (contractIds.length === 0) return [];
     return this.selectPull.all(collection, sinceSeq, JSON.stringify(contractIds), limit).map(toStored);
+  }
+
+  pullWire(collection: CollectionName, contractIds: readonly string[], sinceSeq: number, limit: number): WirePage {
+    if (contractIds.length === 0) return { documents: [], lastSeq: null };
+    const rows = this.selectPull.all(collection, sinceSeq, JSON.stringify(contractIds), limit);
+    return { documents: rows.map((row) => wireJson(row.body, row.deleted === 1)), lastSeq: rows.at(-1)?.seq ?? null };
   }
 
   getDocs(collection: CollectionName, ids: readonly string[]): StoredDoc[] {
@@ -88,7 +100,7 @@ export class SqliteDocuments {
   }
 
   maxSeq(): number {
-    return this.selectMaxSeq.get()?.value ?? 0;
+    return this.readSeq.get()?.value ?? 0;
   }
 
   listRevisions(collection: CollectionName, id: string): StoredDoc[] {
@@ -97,23 +109,13 @@ export class SqliteDocuments {
 
   pushBatch(collection: CollectionName, rows: readonly PushWrite[], author: Author, guard: RowGuard): PushBatchResult {
     const run = this.db.transaction((): PushBatchResult => {
-      const serverTime = new Date().toISOString();
-      const conflicts: StoredDoc[] = [];
-      const written: { id: string; contractId: string; seq: number }[] = [];
-      for (const row of rows) {
-        // Read inside the transaction (after BEGIN IMMEDIATE): nobody can write in between.
-        const found = this.selectOne.get(collection, row.next.body.id);
-        const stored = found ? toStored(found) : undefined;
-        const error = guard(row, stored);
-        if (error) throw new Rejection(error);
-        const decision = decidePush(stored, row);
-        if (decision === 'conflict' && stored) conflicts.push(stored);
-        if (decision === 'insert' || decision === 'write') {
-          const seq = this.write(collection, row.next, author, serverTime);
-          written.push({ id: row.next.body.id, contractId: row.next.body.contractId, seq });
-        }
-      }
-      return { ok: true, conflicts, written };
+      // Read inside the transaction (after BEGIN IMMEDIATE): nobody can write in between.
+      const counter = this.counter();
+      const stored = this.storedById(collection, rows.map((row) => row.next.body.id));
+      const plan = planPush(collection, rows, stored, guard, counter, author, new Date().toISOString());
+      if (!plan.ok) throw new Rejection(plan.error);
+      this.apply(plan.writes, counter);
+      return pushResult(plan);
     });
     try {
       return run.immediate();
@@ -125,36 +127,44 @@ export class SqliteDocuments {
 
   putServerDocs(collection: CollectionName, docs: readonly DocState[], author: Author): number {
     const run = this.db.transaction((): number => {
-      const serverTime = new Date().toISOString();
-      let count = 0;
-      for (const doc of docs) {
-        const found = this.selectOne.get(collection, doc.body.id);
-        if (found && sameState(toStored(found), doc)) continue;
-        this.write(collection, doc, author, serverTime);
-        count++;
-      }
-      return count;
+      const counter = this.counter();
+      const stored = this.storedById(collection, docs.map((doc) => doc.body.id));
+      const writes = planServerDocs(collection, docs, stored, counter, author, new Date().toISOString());
+      this.apply(writes, counter);
+      return writes.length;
     });
     return run.immediate();
   }
 
-  /** Assigns the next sequence (strictly increasing in commit order: one writer at a time). */
-  private write(collection: CollectionName, state: DocState, author: Author, serverTime: string): number {
-    const seq = this.nextSeq.get()?.value;
-    if (seq === undefined) throw new Error('sequence counter missing from meta');
-    const values = {
-      collection,
-      id: state.body.id,
-      contractId: state.body.contractId,
-      seq,
-      body: JSON.stringify(state.body),
-      deleted: state.deleted ? 1 : 0,
-      author: author.userId,
-      device: author.deviceId,
-      serverTime,
-    };
-    this.upsert.run(values);
-    this.insertRevision.run(values);
-    return seq;
+  private storedById(collection: CollectionName, ids: readonly string[]): Map<string, StoredDoc> {
+    return new Map(this.selectMany.all(collection, JSON.stringify(ids)).map((row) => [row.id, toStored(row)]));
+  }
+
+  /** The global counter, read once per write transaction (BEGIN IMMEDIATE: one writer at a time). */
+  private counter(): number {
+    const value = this.readSeq.get()?.value;
+    if (value === undefined) throw new Error('sequence counter missing from meta');
+    return value;
+  }
+
+  /** Writes the planned rows and moves the counter past them: sequences increase in commit order. */
+  private apply(writes: readonly PlannedWrite[], counter: number): void {
+    for (const { doc, bodyText } of writes) {
+      const values = {
+        collection: doc.collection,
+        id: doc.id,
+        contractId: doc.contractId,
+        seq: doc.seq,
+        body: bodyText,
+        deleted: doc.deleted ? 1 : 0,
+        author: doc.updatedBy,
+        device: doc.deviceId,
+        serverTime: doc.serverTime,
+      };
+      this.upsert.run(values);
+      this.insertRevision.run(values);
+    }
+    const next = counterAfter(counter, writes);
+    if (next !== counter) this.storeSeq.run(next);
   }
 }

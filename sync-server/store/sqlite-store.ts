@@ -32,6 +32,7 @@ export function openSqliteStore(dataDir: string): Store {
 
   return {
     pull: lift((collection, contractIds, sinceSeq, limit) => docs.pull(collection, contractIds, sinceSeq, limit)),
+    pullWire: lift((collection, contractIds, sinceSeq, limit) => docs.pullWire(collection, contractIds, sinceSeq, limit)),
     getDocs: lift((collection, ids) => docs.getDocs(collection, ids)),
     pushBatch: lift((collection, rows, author, guard) => docs.pushBatch(collection, rows, author, guard)),
     putServerDocs: lift((collection, list, author) => docs.putServerDocs(collection, list, author)),

@@ -92,9 +92,18 @@ export interface AuditRecord extends AuditEntry {
   readonly at: string;
 }
 
+/** A pull page as wire JSON: each document's text exactly as `toWire` would serialise it. */
+export interface WirePage {
+  readonly documents: readonly string[];
+  /** Sequence of the last document, null for an empty page. */
+  readonly lastSeq: number | null;
+}
+
 export interface Store {
   /** Documents of the given contracts changed after `sinceSeq`, in sequence order, at most `limit`. */
   pull(collection: CollectionName, contractIds: readonly string[], sinceSeq: number, limit: number): Promise<StoredDoc[]>;
+  /** The same page as `pull`, as wire JSON made from the stored text (no parse and re-serialise). */
+  pullWire(collection: CollectionName, contractIds: readonly string[], sinceSeq: number, limit: number): Promise<WirePage>;
   getDocs(collection: CollectionName, ids: readonly string[]): Promise<StoredDoc[]>;
   /** One write transaction: guard, conflict check and writes for every row, all or nothing. */
   pushBatch(collection: CollectionName, rows: readonly PushWrite[], author: Author, guard: RowGuard): Promise<PushBatchResult>;

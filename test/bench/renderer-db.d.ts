@@ -11,5 +11,28 @@ declare module 'deskops-renderer-db' {
     name: string;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     storage?: RxStorage<any, any>;
+    multiInstance?: boolean;
   }): Promise<RxDatabase<Collections>>;
+}
+
+/** renderer/sync/collection-replication.ts (the app's replication of one collection), bundled the same way. */
+declare module 'deskops-renderer-replication' {
+  import type { RxDatabase } from 'rxdb';
+  import type { RxReplicationState } from 'rxdb/plugins/replication';
+  import type { Subject } from 'rxjs';
+
+  export const DEFAULT_PULL_BATCH: number;
+  export interface ReplicationContext {
+    readonly db: RxDatabase;
+    readonly serverUrl: string;
+    readonly userId: string;
+    readonly tracker: { rebase(name: string, rows: unknown[], idOf: (doc: unknown) => string): unknown[]; accepted(name: string, ids: string[]): void; refuse(...args: unknown[]): void };
+    readonly retryTimeMs: number;
+    readonly pullBatchSize: number;
+    readonly pushBatchSize: number;
+    request(path: string, init?: RequestInit): Promise<Response>;
+    pulled(name: string, count: number, batchSize: number): void;
+    stream$(name: string): Subject<'RESYNC'>;
+  }
+  export function replicateCollection(name: string, ctx: ReplicationContext): RxReplicationState<unknown, unknown>;
 }

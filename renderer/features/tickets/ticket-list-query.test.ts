@@ -7,6 +7,8 @@ import {
   filtersFromParams,
   filtersToParams,
   foldText,
+  PAGE_SIZE,
+  clampPage,
   pageOf,
   searchTickets,
   ticketQuery,
@@ -66,6 +68,7 @@ describe('pageOf', () => {
     expect(pageOf(items, 2).items).toEqual(items.slice(100));
     expect(pageOf(items, 9).page).toBe(2);
     expect(pageOf([], 3)).toMatchObject({ items: [], page: 0, pageCount: 1, total: 0 });
+    expect([clampPage(5, 120), clampPage(-1, 120), clampPage(1, 0), clampPage(1.7, 120)]).toEqual([2, 0, 0, 1]);
   });
 });
 
@@ -126,5 +129,10 @@ describe('ticketQuery against RxDB', () => {
     expect(want.length).toBeGreaterThan(0);
     // Ties in the sort key are ordered by the primary key in RxDB; ids here are unique per timestamp anyway.
     expect(docs.map((d) => d.id)).toEqual(want.map((t) => t.id));
+    // The list reads one page (skip/limit) and counts the rest, as useTicketList does without a search term.
+    const query = ticketQuery(f, 'u-tech');
+    const second = await db.tickets.find({ ...query, skip: PAGE_SIZE, limit: PAGE_SIZE }).exec();
+    expect(second.map((d) => d.id)).toEqual(want.slice(PAGE_SIZE, 2 * PAGE_SIZE).map((t) => t.id));
+    expect(await db.tickets.count({ selector: query.selector }).exec()).toBe(want.length);
   });
 });

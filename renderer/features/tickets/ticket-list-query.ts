@@ -87,9 +87,15 @@ export interface Page<T> {
 
 export const PAGE_SIZE = 50;
 
+/** The 0-based page to show for `total` items: `page` clamped to the last page. */
+export function clampPage(page: number, total: number, size = PAGE_SIZE): number {
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  return Math.min(Math.max(0, Math.floor(page)), pageCount - 1);
+}
+
 export function pageOf<T>(items: readonly T[], page: number, size = PAGE_SIZE): Page<T> {
   const pageCount = Math.max(1, Math.ceil(items.length / size));
-  const current = Math.min(Math.max(0, Math.floor(page)), pageCount - 1);
+  const current = clampPage(page, items.length, size);
   return { items: items.slice(current * size, current * size + size), page: current, pageCount, total: items.length };
 }
 

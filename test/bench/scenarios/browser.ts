@@ -1,6 +1,6 @@
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BenchPage } from '../browser/page.js';
@@ -20,10 +20,11 @@ async function buildPage(): Promise<string> {
     platform: 'browser',
     format: 'esm',
     target: 'chrome120',
-    minify: true,
+    // BENCH_PROFILE keeps names readable in the CPU profiles it writes.
+    minify: !process.env['BENCH_PROFILE'],
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"' },
-    alias: { 'deskops-renderer-db': resolve('renderer/db/database.ts') },
+    alias: { 'deskops-renderer-db': resolve('renderer/db/database.ts'), 'deskops-renderer-replication': resolve('renderer/sync/collection-replication.ts') },
   });
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>bench</title><script type="module" src="/bench.js"></script></head><body></body></html>');
   return dir;
@@ -56,7 +57,21 @@ export async function runBrowser(size: Size, host: Machine): Promise<ScenarioRes
       await page.waitForFunction(() => document.title === 'bench ready');
     };
     await ready();
-    const b1 = await page.evaluate((t) => (window as unknown as Bench).bench.b1(t), accessToken);
+    const profileDir = process.env['BENCH_PROFILE'];
+    const cdp = profileDir ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
+    // BENCH_PULL_BATCH overrides the app's pull page size (to compare sizes); unset = the app's default.
+    const batch = process.env['BENCH_PULL_BATCH'] ? Number(process.env['BENCH_PULL_BATCH']) : undefined;
+    const b1 = await page.evaluate(([t, size]) => (window as unknown as Bench).bench.b1(t, size), [accessToken, batch] as const);
+    if (cdp && profileDir) {
+      // BENCH_PROFILE=<dir>: the page's CPU profile of B1 (raw writes, then the sync), for Chrome DevTools.
+      const { profile } = await cdp.send('Profiler.stop');
+      mkdirSync(profileDir, { recursive: true });
+      writeFileSync(join(profileDir, 'b1.cpuprofile'), JSON.stringify(profile));
+    }
     const b4 = await page.evaluate(() => (window as unknown as Bench).bench.b4());
     // B5: a reload per measurement; times are from navigation start (page and bundle load included on both sides).
     const cold = { rxdb: [] as number[], raw: [] as number[] };
@@ -86,7 +101,7 @@ export async function runBrowser(size: Size, host: Machine): Promise<ScenarioRes
           docs: b1.docs,
           meetsTarget: b1.stored === b1.docs && b1Ratio <= 2,
           notes:
-            'value: openDatabase (app code, Dexie) + replicateRxCollection pull of both collections in parallel, batch 400, until caught up. ' +
+            `value: openDatabase and the app's replicateCollection (renderer/sync, live, RxDB + Dexie) pulling both collections in parallel, batch ${b1.pullBatchSize}, until caught up. ` +
             'baseline: the same documents (fetched beforehand, not timed) put into raw IndexedDB stores with 2 indexes each, 1,000 per transaction.',
           details: {
             stored: b1.stored,
@@ -94,6 +109,9 @@ export async function runBrowser(size: Size, host: Machine): Promise<ScenarioRes
             rawDocsPerSec: round(b1.docs / (b1.rawMs / 1000), 0),
             longestMainThreadTaskMs: round(b1.longestTaskMs),
             longTasks: b1.longTasks,
+            pullBatchSize: b1.pullBatchSize,
+            pages: b1.pages,
+            requestMsSummed: round(b1.requestMs),
           },
         },
         host,
@@ -108,8 +126,10 @@ export async function runBrowser(size: Size, host: Machine): Promise<ScenarioRes
           unit: 'ms',
           docs: total / 2,
           meetsTarget: b4.firstPageP95Ms <= 50 && b4.liveP95Ms <= 16,
-          notes: 'value: p95 of 20 first-page queries (index [state, updatedAt]); baseline: p95 of the same page by a raw IndexedDB index cursor. Live update: write → subscribed query emits.',
-          details: { firstPageMedianMs: round(b4.firstPageMedianMs), firstQueryMs: round(b4.firstQueryMs), countMs: round(b4.countMs), countInUse: b4.inUse, liveUpdateP95Ms: round(b4.liveP95Ms), liveSamples: b4.liveSamples },
+          notes:
+            'value: p95 of 20 first-page queries (4 states, index [state, updatedAt] read newest first), each dropped from RxDB\'s query cache after it ran so every sample reads IndexedDB; ' +
+            'the collection is opened before (openMs). baseline: p95 of the same page by a raw IndexedDB index cursor. Live update: write → subscribed query emits.',
+          details: { openMs: round(b4.openMs), firstPageMedianMs: round(b4.firstPageMedianMs), firstQueryMs: round(b4.firstQueryMs), countMs: round(b4.countMs), countInUse: b4.inUse, liveUpdateP95Ms: round(b4.liveP95Ms), liveSamples: b4.liveSamples },
         },
         host,
       ),
