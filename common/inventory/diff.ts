@@ -129,7 +129,7 @@ export function blankAsset(choice: NewAssetChoice, now: Date): Asset {
     type: choice.type,
     manufacturer: '',
     model: '',
-    siteId: null,
+    siteId: '',
     room: '',
     assignedPersonId: null,
     state: 'in_use',

@@ -1,5 +1,7 @@
-import { createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { MIGRATION_STRATEGIES } from '../../common/schemas/asset-migrations.js';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type DocumentOf } from '../../common/schemas/index.js';
 import { createMergeConflictHandler } from '../../common/sync/merge/rxdb-conflict-handler.js';
 import type { ConflictRecord } from '../../common/sync/merge/conflict-record.js';
@@ -17,6 +19,9 @@ export interface MergeIdentity {
  * Opens the local replica with every replicated collection. Dev-mode is never added here: in a
  * browser it injects a frame that calls out to the internet, so only tests add it themselves.
  */
+// Old replicas are migrated when a collection opens (autoMigrate), before replication starts.
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
 // Tests pass the memory storage, the app the Dexie one; their type parameters differ.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function openDatabase(options: { name: string; storage?: RxStorage<any, any>; merge?: MergeIdentity }): Promise<DeskDatabase> {
@@ -45,6 +50,8 @@ export async function openDatabase(options: { name: string; storage?: RxStorage<
       name,
       {
         schema: COLLECTIONS[name].schema,
+        // Pure steps from common/ (the server rewrites its stored bodies with the same ones).
+        migrationStrategies: { ...MIGRATION_STRATEGIES[name] },
         // Three-way field merge from common/: a conflicting push never just takes the server's side.
         conflictHandler: createMergeConflictHandler(name, {
           deviceId: merge.deviceId,
