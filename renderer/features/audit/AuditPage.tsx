@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconDownload, IconLock, IconPrinter } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -49,6 +49,7 @@ export function AuditPage() {
   const commands = useAuditCommands();
   const [confirming, setConfirming] = useState(false);
   const [closing, setClosing] = useState(false);
+  const [moveIds, setMoveIds] = useState<readonly string[]>([]);
 
   const byTag = useMemo(() => indexAssetsByTag(assets), [assets]);
   const assetsById = useMemo(() => new Map(assets.map((asset) => [asset.id, asset])), [assets]);
@@ -63,13 +64,21 @@ export function AuditPage() {
     [assetsById],
   );
 
+  const auditLabel = audit
+    ? `${contract?.code ?? ''} · ${siteName(audit.start.siteId)}${audit.start.room ? ` / ${audit.start.room}` : ''} · ${audit.startedAt.slice(0, 10)}`
+    : '';
+  const elsewhere = useMemo(
+    () => (report ? report.scans.filter((scan) => scan.result === 'found_elsewhere' && scan.assetId !== null) : []),
+    [report],
+  );
+
   const onScan = useCallback(
     (tag: string, source: ScanSource) => {
       if (!audit) return;
       // Each scan is its own insert; the live query reclassifies from the events.
-      void commands.scan({ id: audit.id, contractId: audit.contractId }, tag, source, byTag);
+      void commands.scan({ id: audit.id, contractId: audit.contractId, label: auditLabel }, tag, source, byTag);
     },
-    [audit, commands, byTag],
+    [audit, commands, byTag, auditLabel],
   );
 
   if (!audit || !report) {
@@ -98,7 +107,7 @@ export function AuditPage() {
   const close = async () => {
     setClosing(true);
     try {
-      await commands.close({ id: audit.id, contractId: audit.contractId, start: audit.start }, scans);
+      await commands.close({ id: audit.id, contractId: audit.contractId, start: audit.start }, scans, { label: auditLabel, moveAssetIds: moveIds });
       setConfirming(false);
     } finally {
       setClosing(false);
@@ -164,6 +173,27 @@ export function AuditPage() {
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('audit.detail.close')} centered>
         <Stack>
           <Text>{t('audit.detail.closeConfirm', { missing: report.counts.missing })}</Text>
+          {elsewhere.length > 0 && (
+            <Stack gap={4} data-testid="audit-move-list">
+              <Text fw={500}>{t('audit.close.moveTitle', { place })}</Text>
+              <Text fz="sm" c="dimmed">
+                {t('audit.close.moveHint')}
+              </Text>
+              {elsewhere.map((scan) => (
+                <Checkbox
+                  key={scan.eventId}
+                  label={`${scan.tag} · ${assetName(scan.assetId)} · ${[siteName(scan.assetSiteId), scan.assetRoom].filter(Boolean).join(' / ')}`}
+                  checked={moveIds.includes(scan.assetId ?? '')}
+                  onChange={(event) => {
+                    const id = scan.assetId ?? '';
+                    const on = event.currentTarget.checked;
+                    setMoveIds((ids) => (on ? [...ids, id] : ids.filter((other) => other !== id)));
+                  }}
+                  data-testid="audit-move-asset"
+                />
+              ))}
+            </Stack>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('audit.detail.closeCancel')}
