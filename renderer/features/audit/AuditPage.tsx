@@ -52,7 +52,7 @@ export function AuditPage() {
   const [confirming, setConfirming] = useState(false);
   const [closing, setClosing] = useState(false);
   const [moveIds, setMoveIds] = useState<readonly string[]>([]);
-  const [pdfState, setPdfState] = useState<{ busy: boolean; message: string | null; ok: boolean }>({ busy: false, message: null, ok: true });
+  const [pdfState, setPdfState] = useState<{ busy: boolean; message: string | null; ok: boolean; path?: string }>({ busy: false, message: null, ok: true });
   const desktop = getDesktop();
 
   const byTag = useMemo(() => indexAssetsByTag(assets), [assets]);
@@ -142,7 +142,7 @@ export function AuditPage() {
     try {
       const result = await desktop.pdf.save(spec, fileName);
       if (!result.ok) setPdfState({ busy: false, message: t('audit.detail.pdfFailed', { message: result.error.message }), ok: false });
-      else setPdfState({ busy: false, message: result.value.saved ? t('audit.detail.pdfSaved', { path: result.value.path ?? '' }) : null, ok: true });
+      else setPdfState({ busy: false, message: result.value.saved ? t('audit.detail.pdfSaved', { path: result.value.path ?? '' }) : null, ok: true, path: result.value.path ?? '' });
     } catch (error) {
       setPdfState({ busy: false, message: t('audit.detail.pdfFailed', { message: error instanceof Error ? error.message : String(error) }), ok: false });
     }
@@ -207,7 +207,7 @@ export function AuditPage() {
         </Alert>
       )}
       {pdfState.message && (
-        <Alert variant="light" color={pdfState.ok ? 'green' : 'red'} className="audit-no-print" data-testid="audit-pdf-result">
+        <Alert variant="light" color={pdfState.ok ? 'green' : 'red'} className="audit-no-print" data-testid="audit-pdf-result" data-path={pdfState.path}>
           {pdfState.message}
         </Alert>
       )}
