@@ -230,17 +230,17 @@ export function AuditPage() {
                 {t('audit.close.moveHint')}
               </Text>
               {elsewhere.map((scan) => (
-                <Checkbox
-                  key={scan.eventId}
-                  label={`${scan.tag} · ${assetName(scan.assetId)} · ${[siteName(scan.assetSiteId), scan.assetRoom].filter(Boolean).join(' / ')}`}
-                  checked={moveIds.includes(scan.assetId ?? '')}
-                  onChange={(event) => {
-                    const id = scan.assetId ?? '';
-                    const on = event.currentTarget.checked;
-                    setMoveIds((ids) => (on ? [...ids, id] : ids.filter((other) => other !== id)));
-                  }}
-                  data-testid="audit-move-asset"
-                />
+                <div key={scan.eventId} data-testid="audit-move-asset" data-tag={scan.tag}>
+                  <Checkbox
+                    label={`${scan.tag} · ${assetName(scan.assetId)} · ${[siteName(scan.assetSiteId), scan.assetRoom].filter(Boolean).join(' / ')}`}
+                    checked={moveIds.includes(scan.assetId ?? '')}
+                    onChange={(event) => {
+                      const id = scan.assetId ?? '';
+                      const on = event.currentTarget.checked;
+                      setMoveIds((ids) => (on ? [...ids, id] : ids.filter((other) => other !== id)));
+                    }}
+                  />
+                </div>
               ))}
             </Stack>
           )}

@@ -1,5 +1,5 @@
 import { BarChart, DonutChart } from '@mantine/charts';
-import { ActionIcon, Group, Paper, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, ColorSwatch, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { topWithOther, type CountRow } from '../../../common/inventory/reports.js';
 import { useT } from '../../i18n/index.js';
@@ -34,16 +34,22 @@ export function ReportChartCard({ title, rows, label, kind, limit, fileName, tes
     );
   let chart;
   if (kind === 'donut') {
+    const slices = shown.map((row, index) => ({ name: row.name, value: row.count, color: COLORS[index % COLORS.length] ?? 'gray.6' }));
     chart = (
-      <DonutChart
-        h={220}
-        size={180}
-        thickness={28}
-        withLabelsLine
-        withLabels
-        chartLabel={String(total)}
-        data={shown.map((row, index) => ({ name: row.name, value: row.count, color: COLORS[index % COLORS.length] ?? 'gray.6' }))}
-      />
+      <Group align="center" wrap="nowrap" gap="lg">
+        <DonutChart h={200} size={170} thickness={26} withLabelsLine withLabels chartLabel={String(total)} data={slices} />
+        {/* The donut's own labels are numbers: the legend names each slice. */}
+        <Stack gap={4}>
+          {slices.map((slice) => (
+            <Group key={slice.name} gap={6} wrap="nowrap">
+              <ColorSwatch color={`var(--mantine-color-${slice.color.replace('.', '-')})`} size={12} />
+              <Text fz="sm">
+                {slice.name} · {slice.value}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      </Group>
     );
   } else {
     chart = (
