@@ -8,18 +8,24 @@ test('inventory reports: charts per dimension from the local replica, a contract
   await installDesktopBridge(context, new URL(serverUrl).origin);
   await app.signIn('sup');
   await app.waitUntilSynced();
+  // The match needs the assets here: wait for the first pull, not only an empty queue.
+  await expect(page.getByTestId('sync-last')).not.toHaveText(/Not synced yet/);
   await app.navigate('Assets');
   await page.getByTestId('assets-collect').click();
   await page.getByTestId('collect-run').click();
   await expect(page.getByTestId('collect-diff')).toBeVisible({ timeout: 60_000 });
-  const tag = `RPT-${Date.now() % 100000}`;
-  await page.getByTestId('collect-tag').fill(tag);
+  // Another spec may have stored this machine already: then the collection applies to that asset.
+  if ((await page.getByTestId('collect-match-rule').getAttribute('data-rule')) === 'none') {
+    await page.getByTestId('collect-tag').fill(`RPT-${Date.now() % 100000}`);
+  }
   await page.getByTestId('collect-apply').click();
-  await expect(page.getByTestId('collect-done')).toContainText(tag);
+  await expect(page.getByTestId('collect-done')).toBeVisible();
 
   const witness = await signInApi(serverUrl, 'sup');
   await app.waitUntilSynced();
   const assets = (await pullAll(serverUrl, witness.accessToken, 'assets')).filter((asset) => !asset._deleted);
+  const withSoftware = assets.filter((asset) => asset.software).length;
+  expect(withSoftware).toBeGreaterThanOrEqual(1);
 
   await app.navigate('Inventory reports');
   await expect(page.getByTestId('reports-total')).toHaveAttribute('data-total', String(assets.length));
@@ -27,9 +33,11 @@ test('inventory reports: charts per dimension from the local replica, a contract
     await expect(page.getByTestId(id)).toHaveAttribute('data-total', String(assets.length));
     await expect(page.getByTestId(id).locator('.recharts-surface').first()).toBeVisible();
   }
-  // Software versions: the products of the collected list, counted once (one asset has a list).
+  // Software versions: the products of the collected lists; the top one is on every listed asset at most.
   await expect(page.getByTestId('report-software-row').first()).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId('report-software-row').first()).toHaveAttribute('data-count', '1');
+  const topCount = Number(await page.getByTestId('report-software-row').first().getAttribute('data-count'));
+  expect(topCount).toBeGreaterThanOrEqual(1);
+  expect(topCount).toBeLessThanOrEqual(withSoftware);
   await page.screenshot({ path: testInfo.outputPath('reports.png'), fullPage: true });
 
   // The software search narrows the table; the CSV carries the rows.

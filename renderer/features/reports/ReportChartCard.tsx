@@ -58,7 +58,9 @@ export function ReportChartCard({ title, rows, label, kind, limit, fileName, tes
         data={shown}
         dataKey="name"
         orientation={kind === 'bars' ? 'vertical' : 'horizontal'}
-        yAxisProps={kind === 'bars' ? { width: 170 } : undefined}
+        // Counts are whole numbers: no 0.5 ticks on small sets.
+        yAxisProps={kind === 'bars' ? { width: 170 } : { allowDecimals: false }}
+        xAxisProps={kind === 'bars' ? { allowDecimals: false } : undefined}
         withBarValueLabel
         series={[{ name: 'count', label: t('reports.column.count'), color: 'blue.6' }]}
       />

@@ -62,6 +62,7 @@ export function SoftwareReport({ assets, fileName }: { assets: Parameters<typeof
             dataKey="name"
             orientation="vertical"
             yAxisProps={{ width: 200 }}
+            xAxisProps={{ allowDecimals: false }}
             withBarValueLabel
             series={[{ name: 'count', label: t('reports.column.count'), color: 'teal.6' }]}
           />
