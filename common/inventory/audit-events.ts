@@ -68,6 +68,8 @@ export const AUDIT_EVENT_DATA = {
         additionalProperties: false,
       },
       missingAssetIds: { type: 'array', items: idField, maxItems: 5000 },
+      /** Found-elsewhere assets whose location the closing person accepted to correct (optional: older closes lack it). */
+      movedAssetIds: { type: 'array', items: idField, maxItems: 5000 },
     },
     required: ['counts', 'missingAssetIds'],
     additionalProperties: false,

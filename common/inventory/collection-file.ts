@@ -23,7 +23,13 @@ export const collectedInventorySchema = {
       maxItems: 20000,
       items: {
         type: 'object',
-        properties: { name: { type: 'string', minLength: 1, maxLength: 300 }, version: text(200), publisher: reported(300), source: { type: 'string', enum: SOFTWARE_SOURCES } },
+        properties: {
+          name: { type: 'string', minLength: 1, maxLength: 300 },
+          version: text(200),
+          publisher: reported(300),
+          source: { type: 'string', enum: SOFTWARE_SOURCES },
+          installedOn: { type: ['string', 'null'], maxLength: 10 },
+        },
         required: ['name', 'version', 'publisher', 'source'],
       },
     },

@@ -32,7 +32,7 @@ export function asset(overrides: Partial<Asset> & { id: string }): Asset {
     type: 'notebook',
     manufacturer: '',
     model: '',
-    siteId: null,
+    siteId: '',
     room: '',
     assignedPersonId: null,
     state: 'in_use',

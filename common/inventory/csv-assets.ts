@@ -97,7 +97,7 @@ export function planAssetImport(text: string, ctx: AssetImportContext): AssetImp
     if (!contract) fail('contract', contractCell ? `no contract "${contractCell}" on this device` : 'contract is required');
 
     const siteCell = cell('site');
-    let siteId: string | null = null;
+    let siteId = '';
     if (siteCell && contract) {
       const site = contract.sites.find((s) => s.id === siteCell || s.name.toLocaleLowerCase('tr') === siteCell.toLocaleLowerCase('tr'));
       if (site) siteId = site.id;

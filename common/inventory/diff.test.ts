@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asset, collection } from './collection.test-helpers.js';
 import { applyChanges, blankAsset, diffAsset, proposedValues, type CollectedField } from './diff.js';
+import { normaliseSoftware, softwareFingerprint } from './software.js';
 
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 
@@ -26,7 +27,7 @@ describe('diff of a stored asset against a collection', () => {
       { field: 'hardware.bios', from: null, to: 'LENOVO R23ET65W', locked: false },
       { field: 'hardware.macs', from: null, to: ['8c:c6:81:2a:4f:b3'], locked: false },
       { field: 'hardware.virtual', from: null, to: false, locked: false },
-      { field: 'hardware.softwareCount', from: null, to: 3, locked: false },
+      { field: 'software', from: null, to: softwareFingerprint(normaliseSoftware(collection().software)), locked: false },
     ]);
   });
 
@@ -51,8 +52,16 @@ describe('diff of a stored asset against a collection', () => {
     expect(proposedValues(collection({ system: { virtual: true, serial: 'VMware-56 4d' } })).serial).toBeUndefined();
   });
 
-  it('no software count when the software list could not be read', () => {
-    expect(proposedValues({ ...collection(), software: [], softwareGap: 'installed software: not requested' })['hardware.softwareCount']).toBeUndefined();
+  it('no software list when it could not be read (an unread list never replaces a stored one)', () => {
+    expect(proposedValues({ ...collection(), software: [], softwareGap: 'installed software: not requested' }).software).toBeUndefined();
+  });
+
+  it('compares the software list by fingerprint: the same list in another order is no change', () => {
+    const machine = collection();
+    const fingerprint = softwareFingerprint(normaliseSoftware(machine.software));
+    const summary = { count: 3, fingerprint, snapshotId: 'e-1', collectedAt: '2026-11-01T09:00:00.000Z' };
+    const same = diffAsset({ ...stored, software: summary }, { ...machine, software: [...machine.software].reverse() });
+    expect(same.map((change) => change.field)).not.toContain('software');
   });
 });
 
@@ -82,6 +91,8 @@ describe('applying accepted changes', () => {
     const changes = diffAsset(blank, collection());
     const { asset: created } = applyChanges(blank, changes, new Set(changes.map((change) => change.field)), NOW);
     expect(created).toMatchObject({ tag: 'ANKA-9001', serial: 'PF3XK2L9', manufacturer: 'LENOVO', hostname: 'anka-pc001', state: 'in_use' });
-    expect(created.hardware).toMatchObject({ uuid: '4c8b7a21-2f5e-11b2-a85c-d3e1f0a4b6c2', memoryGb: 16, softwareCount: 3 });
+    expect(created.hardware).toMatchObject({ uuid: '4c8b7a21-2f5e-11b2-a85c-d3e1f0a4b6c2', memoryGb: 16 });
+    // The list is the command's job (it needs the snapshot event id); applyChanges leaves it alone.
+    expect(created.software).toBeUndefined();
   });
 });

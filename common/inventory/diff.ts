@@ -3,6 +3,7 @@ import type { CollectedInventory } from '../ipc/types.js';
 import type { Asset } from '../schemas/assets.js';
 import { identityOf } from './identity.js';
 import { normaliseReported } from './junk.js';
+import { normaliseSoftware, softwareFingerprint } from './software.js';
 
 /** Every asset field a collection can propose; `hardware.*` are keys inside `asset.hardware`. */
 export const COLLECTED_FIELDS = [
@@ -18,7 +19,13 @@ export const COLLECTED_FIELDS = [
   'hardware.uuid',
   'hardware.macs',
   'hardware.virtual',
+  /** Legacy: events recorded before the software list was stored name it; no longer proposed. */
   'hardware.softwareCount',
+  /**
+   * The installed-software list, compared by fingerprint (`count:hash`); applying it writes an
+   * `asset.software` snapshot event and the asset's `software` summary (asset-commands.ts).
+   */
+  'software',
 ] as const;
 export type CollectedField = (typeof COLLECTED_FIELDS)[number];
 
@@ -55,11 +62,12 @@ export function proposedValues(collection: CollectedInventory): Partial<Record<C
   put('hardware.uuid', id.uuid);
   if (id.macs.length > 0) put('hardware.macs', [...id.macs].sort());
   put('hardware.virtual', id.virtual);
-  if (collection.softwareGap === null) put('hardware.softwareCount', collection.software.length);
+  if (collection.softwareGap === null) put('software', softwareFingerprint(normaliseSoftware(collection.software)));
   return out;
 }
 
 export function currentValue(asset: Pick<Asset, 'hardware'> & Record<string, unknown>, field: CollectedField): FieldValue {
+  if (field === 'software') return (asset['software'] as Asset['software'])?.fingerprint ?? null;
   const raw = field.startsWith('hardware.') ? asset.hardware[field.slice('hardware.'.length)] : asset[field];
   if (raw === undefined || raw === '') return null;
   return raw as FieldValue;
@@ -104,6 +112,8 @@ export function applyChanges(
   const next: Record<string, unknown> = { ...asset, hardware: { ...asset.hardware } };
   const hardware = next['hardware'] as Record<string, unknown>;
   for (const change of applied) {
+    // The summary needs the snapshot event's id: the command that writes the event sets it.
+    if (change.field === 'software') continue;
     const value = Array.isArray(change.to) ? [...(change.to as string[])] : change.to;
     if (change.field.startsWith('hardware.')) hardware[change.field.slice('hardware.'.length)] = value;
     else next[change.field] = value ?? '';
@@ -129,7 +139,7 @@ export function blankAsset(choice: NewAssetChoice, now: Date): Asset {
     type: choice.type,
     manufacturer: '',
     model: '',
-    siteId: null,
+    siteId: '',
     room: '',
     assignedPersonId: null,
     state: 'in_use',

@@ -1,4 +1,5 @@
 import type { Invoke } from './contract.js';
+import type { PdfDocumentSpec } from './pdf-document.js';
 import type { SecretName } from './types.js';
 
 /**
@@ -16,6 +17,9 @@ export function buildDesktopBridge(invoke: Invoke) {
     },
     inventory: {
       collect: (includeSoftware = true) => invoke('inventory.collect', { includeSoftware }),
+    },
+    pdf: {
+      save: (document: PdfDocumentSpec, fileName: string) => invoke('pdf.save', { document, fileName }),
     },
     secrets: {
       status: () => invoke('secrets.status', null),

@@ -1,5 +1,6 @@
 import type { ErrorBody, IpcErrorCode, Result } from '../errors.js';
 import type { JsonSchema } from '../schemas/json-schema.js';
+import { pdfDocumentSchema, type PdfDocumentSpec, type PdfSaveResult } from './pdf-document.js';
 import { SECRET_NAMES, type AppInfo, type CollectedInventory, type SecretName, type SecretsStatus, type SystemSummary } from './types.js';
 
 /**
@@ -17,6 +18,17 @@ export const IPC_ARGS = {
     type: 'object',
     properties: { includeSoftware: { type: 'boolean' } },
     required: ['includeSoftware'],
+    additionalProperties: false,
+  },
+  /** Lays out a document as a PDF in the main process and asks where to save it. */
+  'pdf.save': {
+    type: 'object',
+    properties: {
+      document: pdfDocumentSchema,
+      /** Suggested file name, no folders. */
+      fileName: { type: 'string', minLength: 5, maxLength: 120, pattern: '^[^/\\\\:*?"<>|]+\\.pdf$' },
+    },
+    required: ['document', 'fileName'],
     additionalProperties: false,
   },
   'secrets.get': {
@@ -45,6 +57,7 @@ export interface IpcApi {
   'system.summary': { args: null; result: SystemSummary };
   'secrets.status': { args: null; result: SecretsStatus };
   'inventory.collect': { args: { includeSoftware: boolean }; result: CollectedInventory };
+  'pdf.save': { args: { document: PdfDocumentSpec; fileName: string }; result: PdfSaveResult };
   'secrets.get': { args: { name: SecretName }; result: string | null };
   'secrets.set': { args: { name: SecretName; value: string }; result: null };
   'secrets.delete': { args: { name: SecretName }; result: null };

@@ -66,6 +66,8 @@ export interface InstalledSoftware {
   readonly version: string;
   readonly publisher: string | null;
   readonly source: SoftwareSource;
+  /** `YYYY-MM-DD` when the OS records it (Windows InstallDate, rpm INSTALLTIME, macOS last change). */
+  readonly installedOn?: string | null;
 }
 
 /**

@@ -55,6 +55,7 @@ vi.mock('electron', async () => {
         fake.calls.push('whenReady');
         return (fake.state.ready = Promise.resolve());
       },
+      getAppPath: () => '/app',
       getName: () => 'DeskOps',
       getVersion: () => '0.1.0',
       isPackaged: false,
@@ -69,7 +70,7 @@ vi.mock('electron', async () => {
     safeStorage: createTestSafeStorage(),
     net: { fetch: vi.fn() },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(() => Promise.resolve({ canceled: true })) },
   };
 });
 

@@ -75,6 +75,12 @@ export function startDesktopApp(options: DesktopAppOptions): void {
       app: { name: app.getName(), version: app.getVersion(), packaged: app.isPackaged },
       systemInformation,
       secrets: createSecretStore({ safeStorage, filePath: join(app.getPath('userData'), 'secrets.json') }),
+      pdf: {
+        // Modal to the window that asked; the dialog is the only way a file name reaches the disk.
+        saveDialog: (dialogOptions) => (mainWindow ? dialog.showSaveDialog(mainWindow, dialogOptions) : dialog.showSaveDialog(dialogOptions)),
+        defaultDir: app.getPath('documents'),
+        fontDir: join(app.getAppPath(), 'assets', 'fonts'),
+      },
     });
     const registry = createIpcRegistry({
       handlers,

@@ -1,7 +1,9 @@
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import * as systeminformation from 'systeminformation';
 import type { AppIdentity } from './handlers/app-info.js';
 import { createMainHandlers } from './handlers/main-handlers.js';
+import type { SaveDialog } from './handlers/pdf-save.js';
 import type { SystemInformationLike } from './hardware/system-information.js';
 import { createIpcRegistry, trustOrigin, type IpcHandlers, type IpcRegistry } from './ipc/registry.js';
 import type { SafeStorageLike } from './secrets/safe-storage.js';
@@ -20,12 +22,24 @@ export interface HeadlessDesktopOptions {
   readonly app?: AppIdentity;
   /** Platform the secret store judges the keychain by. Default `linux`, so the backend name is honoured. */
   readonly platform?: string;
+  /** Default: a dialog that answers `<userDataDir>/saved/<suggested name>` (no person to ask in a test). */
+  readonly saveDialog?: SaveDialog;
+  /** Default: `assets/fonts` of this checkout. */
+  readonly fontDir?: string;
 }
 
 export interface HeadlessDesktop {
   readonly registry: IpcRegistry;
   readonly handlers: IpcHandlers;
   readonly secrets: SecretStore;
+}
+
+/** A save dialog that always "chooses" the suggested name inside `dir` (browser e2e tests read the file there). */
+export function autoSaveDialog(dir: string): SaveDialog {
+  return (options) => {
+    mkdirSync(dir, { recursive: true });
+    return Promise.resolve({ canceled: false, filePath: join(dir, basename(options.defaultPath)) });
+  };
 }
 
 /**
@@ -43,6 +57,11 @@ export function createHeadlessDesktop(options: HeadlessDesktopOptions): Headless
     app: options.app ?? { name: 'DeskOps', version: process.env['npm_package_version'] ?? '0.0.0', packaged: false },
     systemInformation: options.systemInformation ?? systeminformation,
     secrets,
+    pdf: {
+      saveDialog: options.saveDialog ?? autoSaveDialog(join(options.userDataDir, 'saved')),
+      defaultDir: join(options.userDataDir, 'saved'),
+      fontDir: options.fontDir ?? resolve('assets/fonts'),
+    },
   });
   const registry = createIpcRegistry({ handlers, isTrustedSender: trustOrigin(options.trustedOrigin) });
   return { registry, handlers, secrets };

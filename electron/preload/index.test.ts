@@ -20,7 +20,7 @@ describe('preload', () => {
     await import('./index.js');
     expect([...exposed.keys()]).toEqual(['desktop']);
     const desktop = exposed.get('desktop') as Bridge;
-    expect(Object.keys(desktop).sort()).toEqual(['app', 'inventory', 'secrets', 'system']);
+    expect(Object.keys(desktop).sort()).toEqual(['app', 'inventory', 'pdf', 'secrets', 'system']);
 
     await desktop.app.info();
     await desktop.secrets.set('db.key', 'k');

@@ -5,6 +5,7 @@ import { AuditPage, AuditsPage } from '../features/audit/index.js';
 import { ConflictsPage } from '../features/conflicts/index.js';
 import { HomePage } from '../features/home/HomePage.js';
 import { MyDayPage } from '../features/my-day/index.js';
+import { ReportsPage } from '../features/reports/index.js';
 import { SupervisionPage } from '../features/supervisor/index.js';
 import { ThisComputerPage } from '../features/this-computer/ThisComputerPage.js';
 import { TicketDetailPage, TicketsPage } from '../features/tickets/index.js';
@@ -27,6 +28,7 @@ export function AppRoutes() {
         <Route path="assets" element={<AssetsPage />} />
         <Route path="assets/collect" element={<CollectPage />} />
         <Route path="assets/:id" element={<AssetDetailPage />} />
+        <Route path="reports" element={<ReportsPage />} />
         <Route path="this-computer" element={<ThisComputerPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
@@ -44,5 +46,6 @@ export const NAV_ITEMS = [
   { to: '/audits', labelKey: 'audit.nav', icon: 'audit', end: false },
   { to: '/assets-import', labelKey: 'assetsImport.nav', icon: 'assetsImport', end: false },
   { to: '/assets', labelKey: 'assets.nav', icon: 'assets', end: false },
+  { to: '/reports', labelKey: 'reports.nav', icon: 'reports', end: false },
   { to: '/this-computer', labelKey: 'app.nav.thisComputer', icon: 'computer', end: false },
 ] as const;

@@ -1,4 +1,6 @@
-import { createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { MIGRATION_STRATEGIES } from '../../common/schemas/asset-migrations.js';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type DocumentOf } from '../../common/schemas/index.js';
 import { createMergeConflictHandler } from '../../common/sync/merge/rxdb-conflict-handler.js';
 import type { ConflictRecord } from '../../common/sync/merge/conflict-record.js';
@@ -13,6 +15,9 @@ export interface MergeIdentity {
   readonly deviceId: string;
   readonly authorId: () => string;
 }
+
+// Old replicas are migrated when a collection opens (autoMigrate), before replication starts.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 /**
  * Opens the local replica with every replicated collection. Dev-mode is never added here: in a
@@ -58,6 +63,8 @@ export async function openDatabase(options: {
       name,
       {
         schema: COLLECTIONS[name].schema,
+        // Pure steps from common/ (the server rewrites its stored bodies with the same ones).
+        migrationStrategies: { ...MIGRATION_STRATEGIES[name] },
         // Three-way field merge from common/: a conflicting push never just takes the server's side.
         conflictHandler: createMergeConflictHandler(name, {
           deviceId: merge.deviceId,

@@ -65,7 +65,7 @@ export function demoAssets(customer: DemoCustomer, people: readonly Person[], ra
       type: spec.type,
       manufacturer: spec.manufacturer,
       model: spec.model,
-      siteId: site?.id ?? null,
+      siteId: site?.id ?? '',
       room: `Kat ${random.int(0, 4)} / ${random.pick(['A', 'B', 'C'])}${random.int(1, 20)}`,
       assignedPersonId: person?.id ?? null,
       state,

@@ -94,4 +94,15 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_log_at ON audit_log (at);
     `,
   },
+  {
+    version: 2,
+    name: 'assets schema 1: siteId null becomes empty string',
+    // The same step as common/schemas/asset-migrations.ts (assetV0toV1), which every client runs
+    // on its replica. In place, without a new sequence: only clients of schema 1 read documents
+    // from now on (older ones get 426), and they have migrated their copies identically.
+    sql: `
+      UPDATE documents SET body = json_set(body, '$.siteId', '')
+       WHERE collection = 'assets' AND json_type(body, '$.siteId') = 'null';
+    `,
+  },
 ];

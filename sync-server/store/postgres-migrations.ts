@@ -94,4 +94,14 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_log_at ON audit_log (at);
     `,
   },
+  {
+    version: 2,
+    name: 'assets schema 1: siteId null becomes empty string',
+    // See SQLITE_MIGRATIONS 2. jsonb re-serialises the rewritten bodies (key order, spacing); the
+    // sync compares documents by value, so only these rows' text changes form.
+    sql: `
+      UPDATE documents SET body = jsonb_set(body::jsonb, '{siteId}', '""'::jsonb)::text
+       WHERE collection = 'assets' AND jsonb_typeof(body::jsonb -> 'siteId') = 'null';
+    `,
+  },
 ];

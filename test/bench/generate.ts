@@ -158,7 +158,7 @@ export function createGenerator(options: GeneratorOptions): DocumentGenerator {
       type: spec.type,
       manufacturer: spec.manufacturer,
       model: spec.model,
-      siteId: null,
+      siteId: '',
       room: `Kat ${1 + Math.floor(random() * 6)} / ${100 + Math.floor(random() * 40)}`,
       assignedPersonId: null,
       state: pick(random, STATES),

@@ -72,8 +72,8 @@ test('audit a site offline with a scanner burst; a supervisor sees the result af
   await page.screenshot({ path: testInfo.outputPath('audit-print.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
 
-  // started + scans + closed wait to go up.
-  await expect(app.pending).toHaveText(String(burst.length + 2));
+  // started + scans + closed wait to go up, and the missing asset's new state and its event.
+  await expect(app.pending).toHaveText(String(burst.length + 4));
   await context.setOffline(false);
   await app.waitUntilSynced();
 

@@ -16,7 +16,7 @@ test('collect this computer, review the diff, apply as a new ANKA asset; asset a
   await expect(page.getByTestId('collect-diff')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('collect-match-rule')).toHaveAttribute('data-rule', 'none');
   await expect(page.getByTestId('diff-hostname')).toContainText(hostname());
-  await expect(page.getByTestId('diff-hardware.softwareCount')).toBeVisible();
+  await expect(page.getByTestId('diff-software')).toContainText(/\d+ programs/);
 
   const tag = `ANKA-E2E-${Date.now() % 100000}`;
   await page.getByTestId('collect-tag').fill(tag);
@@ -37,7 +37,7 @@ test('collect this computer, review the diff, apply as a new ANKA asset; asset a
       return found && { contractId: found.contractId, hostname: found.hostname, memory: 'memoryGb' in found.hardware };
     })
     .toEqual({ contractId: 'c-anka', hostname: hostname(), memory: false });
-  const events = (await pullAll(serverUrl, accessToken, 'events')).filter((event) => event.subjectId === assetId);
+  const events = (await pullAll(serverUrl, accessToken, 'events')).filter((event) => event.subjectId === assetId && event.type === 'asset.collected');
   expect(events).toHaveLength(1);
   expect(events[0]).toMatchObject({ type: 'asset.collected', subjectType: 'asset', contractId: 'c-anka', data: { created: true, source: 'bridge', kept: ['hardware.memoryGb'] } });
   expect((events[0]?.data as { softwareCount: number }).softwareCount).toBeGreaterThan(50);
@@ -46,6 +46,15 @@ test('collect this computer, review the diff, apply as a new ANKA asset; asset a
   await page.getByTestId('collect-done').getByRole('link').click();
   await expect(page.getByTestId('asset-title')).toHaveText(tag);
   await expect(page.getByTestId('asset-history')).toContainText(/Created from an inventory collection/);
+  // The installed software is stored (a snapshot event) and searchable on the asset page.
+  const snapshot = (await pullAll(serverUrl, accessToken, 'events')).find((event) => event.subjectId === assetId && event.type === 'asset.software');
+  const names = (snapshot?.data as { names: string[] } | undefined)?.names ?? [];
+  expect(names.length).toBeGreaterThan(50);
+  await expect(page.getByTestId('asset-software-row').first()).toBeVisible();
+  const probe = names.find((name) => name.startsWith('lib')) ?? names[0] ?? '';
+  await page.getByTestId('asset-software-search').fill(probe);
+  await expect(page.getByTestId('asset-software-row').first()).toContainText(probe);
+  await page.screenshot({ path: 'test-results/asset-software.png', fullPage: true });
 });
 
 test('without the desktop bridge the screen says so and imports a file written by npm run collect', async ({ app, page }) => {

@@ -143,6 +143,8 @@ export const MERGE_RULES = {
       os: 'server',
       // One inventory snapshot; mixing two collections' halves would describe no real machine.
       hardware: 'server',
+      // The summary of one software snapshot event; both snapshots stay in the asset's history.
+      software: 'server',
       lockedFields: 'union',
       updatedAt: 'max',
     },

@@ -6,6 +6,7 @@ import { collectInventory } from '../inventory/collect-inventory.js';
 import { runCommand, type RunCommand } from '../inventory/list-software.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { describeApp, type AppIdentity, type RuntimeInfo } from './app-info.js';
+import { savePdf, type PdfSaveDeps } from './pdf-save.js';
 
 export interface MainHandlerDeps {
   /** Name, version, packaged flag: from Electron's `app`, or package.json in a browser test. */
@@ -18,6 +19,8 @@ export interface MainHandlerDeps {
   readonly now?: () => Date;
   /** Runs the OS package-list commands (dpkg-query, rpm, reg, system_profiler); default: execFile. */
   readonly run?: RunCommand;
+  /** Save dialog, folders and font for `pdf.save` (Electron's `dialog` in the app, a fake in tests). */
+  readonly pdf: PdfSaveDeps;
 }
 
 /** Every IPC channel's handler as a plain function of its dependencies (no Electron import). */
@@ -29,6 +32,7 @@ export function createMainHandlers(deps: MainHandlerDeps): IpcHandlers {
     'system.summary': () => summariseSystem(deps.systemInformation, now()),
     'inventory.collect': ({ includeSoftware }) =>
       collectInventory({ systemInformation: deps.systemInformation, run: deps.run ?? runCommand, platform: runtime.platform, now }, { includeSoftware }),
+    'pdf.save': ({ document, fileName }) => savePdf(deps.pdf, document, fileName),
     'secrets.status': async () => ok(await deps.secrets.status()),
     'secrets.get': ({ name }) => deps.secrets.get(name),
     'secrets.set': ({ name, value }) => deps.secrets.set(name, value),

@@ -45,15 +45,21 @@ describe('rpm', () => {
       { name: 'local-tool', version: '1.0-1', publisher: null, source: 'rpm' },
     ]);
   });
+
+  it('reads the install time column as a date when present', () => {
+    expect(parseRpm('zip\t3.0-35.el9\tx86_64\tRed Hat, Inc.\t1705312800\n')).toEqual([
+      { name: 'zip', version: '3.0-35.el9', publisher: 'Red Hat, Inc.', source: 'rpm', installedOn: '2024-01-15' },
+    ]);
+  });
 });
 
 describe('Windows uninstall keys', () => {
   it('lists what "Apps & features" lists: no system components, updates or nameless keys, no duplicates', () => {
     expect(parseWindowsUninstall(fixture('windows-reg-uninstall.txt'))).toEqual([
       { name: '7-Zip 23.01 (x64)', version: '23.01', publisher: 'Igor Pavlov', source: 'windows-registry' },
-      { name: 'Microsoft Visual C++ 2015-2022 Redistributable (x64) - 14.38.33130', version: '14.38.33130.0', publisher: 'Microsoft Corporation', source: 'windows-registry' },
+      { name: 'Microsoft Visual C++ 2015-2022 Redistributable (x64) - 14.38.33130', version: '14.38.33130.0', publisher: 'Microsoft Corporation', source: 'windows-registry', installedOn: '2024-01-17' },
       { name: 'Mozilla Firefox (x64 tr)', version: '121.0', publisher: 'Mozilla', source: 'windows-registry' },
-      { name: 'Adobe Acrobat Reader DC - Türkçe', version: '23.008.20470', publisher: 'Adobe Systems Incorporated', source: 'windows-registry' },
+      { name: 'Adobe Acrobat Reader DC - Türkçe', version: '23.008.20470', publisher: 'Adobe Systems Incorporated', source: 'windows-registry', installedOn: '2024-01-05' },
       { name: 'Zoom', version: '5.17.5 (31030)', publisher: 'Zoom Video Communications, Inc.', source: 'windows-registry' },
     ]);
   });
@@ -67,8 +73,8 @@ describe('Windows uninstall keys', () => {
 describe('macOS applications', () => {
   it('reads system_profiler JSON with the signer as publisher, leaving out helpers and system apps', () => {
     expect(parseMacApplications(fixture('macos-applications.json'))).toEqual([
-      { name: 'Safari', version: '17.3', publisher: 'Apple', source: 'macos-applications' },
-      { name: 'Google Chrome', version: '121.0.6167.139', publisher: 'Google LLC', source: 'macos-applications' },
+      { name: 'Safari', version: '17.3', publisher: 'Apple', source: 'macos-applications', installedOn: '2024-01-22' },
+      { name: 'Google Chrome', version: '121.0.6167.139', publisher: 'Google LLC', source: 'macos-applications', installedOn: '2024-02-01' },
       { name: 'Microsoft Teams (work or school)', version: '24004.1403.2634.2418', publisher: 'Microsoft Corporation', source: 'macos-applications' },
       { name: 'HomebrewTool', version: '', publisher: null, source: 'macos-applications' },
     ]);

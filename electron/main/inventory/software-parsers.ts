@@ -48,18 +48,35 @@ export function parseDpkg(output: string): InstalledSoftware[] {
   return dedupe(items);
 }
 
-export const RPM_QUERY_ARGS = ['-qa', '--queryformat', '%{NAME}\\t%{VERSION}-%{RELEASE}\\t%{ARCH}\\t%{VENDOR}\\n'];
+export const RPM_QUERY_ARGS = ['-qa', '--queryformat', '%{NAME}\\t%{VERSION}-%{RELEASE}\\t%{ARCH}\\t%{VENDOR}\\t%{INSTALLTIME}\\n'];
+
+/** `{ installedOn }` when the date is known, nothing otherwise (entries stay small). */
+function dated(date: string | null): { installedOn?: string } {
+  return date ? { installedOn: date } : {};
+}
+
+/** Epoch seconds → `YYYY-MM-DD` (UTC). */
+function fromEpoch(value: string | undefined): string | null {
+  const seconds = Number(clean(value));
+  return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString().slice(0, 10) : null;
+}
+
+/** `20240117` → `2024-01-17`; anything else → null. */
+function fromYyyymmdd(value: string | undefined): string | null {
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(clean(value));
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
+}
 
 /** `rpm -qa --queryformat '%{NAME}\t%{VERSION}-%{RELEASE}\t%{ARCH}\t%{VENDOR}\n'`; gpg-pubkey entries are keys, not software. */
 export function parseRpm(output: string): InstalledSoftware[] {
   const items = output.split(/\r?\n/).flatMap((line): InstalledSoftware[] => {
-    const [name, version, arch, vendor] = line.split('\t');
+    const [name, version, arch, vendor, installTime] = line.split('\t');
     const title = clean(name);
     if (!title || title === 'gpg-pubkey') return [];
     const archText = clean(arch);
     const suffix = archText === 'i686' || archText === 'i386' ? `.${archText}` : '';
     const publisher = clean(vendor) === '(none)' ? null : orNull(vendor);
-    return [{ name: `${title}${suffix}`, version: clean(version), publisher, source: 'rpm' }];
+    return [{ name: `${title}${suffix}`, version: clean(version), publisher, source: 'rpm', ...dated(fromEpoch(installTime)) }];
   });
   return dedupe(items);
 }
@@ -93,7 +110,7 @@ export function parseWindowsUninstall(output: string): InstalledSoftware[] {
     if (!name) return [];
     if (entry['SystemComponent'] === '0x1' || entry['ParentKeyName']) return [];
     if (/^(update|hotfix|security update)$/i.test(clean(entry['ReleaseType']))) return [];
-    return [{ name, version: clean(entry['DisplayVersion']), publisher: orNull(entry['Publisher']), source: 'windows-registry' }];
+    return [{ name, version: clean(entry['DisplayVersion']), publisher: orNull(entry['Publisher']), source: 'windows-registry', ...dated(fromYyyymmdd(entry['InstallDate'])) }];
   });
   return dedupe(items);
 }
@@ -104,6 +121,7 @@ interface MacApplication {
   readonly obtained_from?: unknown;
   readonly signed_by?: unknown;
   readonly path?: unknown;
+  readonly lastModified?: unknown;
 }
 
 /** "Developer ID Application: Google LLC (EQHXZ8M8AV)" → "Google LLC". */
@@ -133,7 +151,8 @@ export function parseMacApplications(output: string): InstalledSoftware[] {
     const path = typeof app.path === 'string' ? app.path : '';
     if (/\.app\/.+\.app$/.test(path) || path.startsWith('/System/Library/') || path.startsWith('/Library/Apple/')) return [];
     const publisher = app.obtained_from === 'apple' ? 'Apple' : signer(app.signed_by);
-    return [{ name: app._name.trim(), version: typeof app.version === 'string' ? app.version.trim() : '', publisher, source: 'macos-applications' }];
+    const changed = typeof app.lastModified === 'string' && /^\d{4}-\d{2}-\d{2}/.test(app.lastModified) ? app.lastModified.slice(0, 10) : null;
+    return [{ name: app._name.trim(), version: typeof app.version === 'string' ? app.version.trim() : '', publisher, source: 'macos-applications', ...dated(changed) }];
   });
   return dedupe(items);
 }

@@ -10,6 +10,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'app.info': () => Promise.resolve(ok(info)),
     'system.summary': () => Promise.reject(new Error('not used')),
     'inventory.collect': () => Promise.reject(new Error('not used')),
+    'pdf.save': () => Promise.reject(new Error('not used')),
     'secrets.status': () => Promise.resolve(ok({ protected: true, backend: 'gnome_libsecret', reason: null })),
     'secrets.get': () => Promise.resolve(ok('token')),
     'secrets.set': () => Promise.resolve(ok(null)),

@@ -1,11 +1,18 @@
 import { Badge, Checkbox, Table, Text } from '@mantine/core';
 import type { CollectedField, FieldChange, FieldValue } from '../../../common/inventory/diff.js';
-import { useT } from '../../i18n/index.js';
+import { fingerprintCount } from '../../../common/inventory/software.js';
+import { useT, type TFunction } from '../../i18n/index.js';
 
 export function formatValue(value: FieldValue): string {
   if (value === null) return '—';
   if (Array.isArray(value)) return value.join(', ');
   return String(value);
+}
+
+/** A value as the diff shows it: the software list as its size (the fingerprint means nothing to people). */
+function shown(t: TFunction, field: CollectedField, value: FieldValue): string {
+  if (field === 'software' && typeof value === 'string') return t('assets.software.programs', { count: fingerprintCount(value) ?? 0 });
+  return formatValue(value);
 }
 
 /** The diff with one checkbox per field; locked fields are shown but cannot be ticked. */
@@ -46,12 +53,12 @@ export function CollectDiffTable(props: {
             </Table.Td>
             <Table.Td>
               <Text size="sm" c="dimmed" style={{ wordBreak: 'break-word' }}>
-                {formatValue(change.from)}
+                {shown(t, change.field, change.from)}
               </Text>
             </Table.Td>
             <Table.Td>
               <Text size="sm" fw={500} style={{ wordBreak: 'break-word' }}>
-                {formatValue(change.to)}
+                {shown(t, change.field, change.to)}
               </Text>
             </Table.Td>
           </Table.Tr>

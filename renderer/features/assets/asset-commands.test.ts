@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { asset, collection } from '../../../common/inventory/collection.test-helpers.js';
 import { diffAsset } from '../../../common/inventory/diff.js';
+import { decodeSnapshot } from '../../../common/inventory/software.js';
 import { matchCollection } from '../../../common/inventory/match.js';
 import type { Asset } from '../../../common/schemas/assets.js';
 import type { DeskDatabase } from '../../db/database.js';
@@ -67,6 +68,53 @@ describe('applying a collection', () => {
     expect(created.value.asset).toMatchObject({ tag: 'ANKA-9001', serial: 'PF3XK2L9', hostname: 'anka-pc001', contractId: 'c-anka' });
     expect(created.value.event.data).toMatchObject({ created: true, rule: 'none', source: 'file' });
     expect(await ctx.db.assets.count().exec()).toBe(2);
+  });
+
+  it('stores an accepted software list as a snapshot event, once per distinct list, and keeps the asset small', async () => {
+    const stored = asset({ id: 'a1', serial: 'PF3XK2L9' });
+    const ctx = await setup([stored]);
+    const machine = collection();
+    const apply = (software: typeof machine.software) =>
+      applyCollection(ctx, { collection: { ...machine, software }, source: 'bridge', match: matchCollection(machine, [stored]), target: { kind: 'existing', assetId: 'a1' }, accepted: ['software'] });
+    expect((await apply(machine.software)).ok).toBe(true);
+    const first = (await ctx.db.assets.findOne('a1').exec())?.toMutableJSON();
+    expect(first?.software).toMatchObject({ count: machine.software.length });
+    const snapshot = (await ctx.db.events.findOne(first?.software?.snapshotId ?? '').exec())?.toMutableJSON();
+    expect(snapshot).toMatchObject({ type: 'asset.software', subjectId: 'a1' });
+    expect(decodeSnapshot(snapshot?.data).map((entry) => entry.name).sort()).toEqual(machine.software.map((item) => item.name).sort());
+    // The same list again (another order): the diff shows nothing to accept, no new snapshot.
+    expect(diffAsset(first as Asset, { ...machine, software: [...machine.software].reverse() }).map((change) => change.field)).not.toContain('software');
+    // One program updated: a new snapshot that counts the update against the previous one.
+    const updated = machine.software.map((item, index) => (index === 0 ? { ...item, version: `${item.version}.1` } : item));
+    expect((await apply(updated)).ok).toBe(true);
+    const second = (await ctx.db.assets.findOne('a1').exec())?.toMutableJSON();
+    expect(second?.software?.snapshotId).not.toBe(first?.software?.snapshotId);
+    const snapshots = await ctx.db.events.find({ selector: { subjectId: 'a1', type: 'asset.software' } }).exec();
+    expect(snapshots).toHaveLength(2);
+    expect((await ctx.db.events.findOne(second?.software?.snapshotId ?? '').exec())?.toMutableJSON().data).toMatchObject({ changes: { added: 0, removed: 0, updated: 1 } });
+    expect(JSON.stringify(second).length).toBeLessThan(2000);
+  });
+
+  it('a missing asset that is collected comes back to its earlier state, with an event naming the collection', async () => {
+    const stored = asset({ id: 'a1', serial: 'PF3XK2L9', state: 'missing' });
+    const ctx = await setup([stored]);
+    await ctx.db.events.insert({
+      id: 'e-missing',
+      contractId: 'c-anka',
+      subjectType: 'asset',
+      subjectId: 'a1',
+      type: 'asset.state',
+      at: '2026-11-20T09:00:00.000Z',
+      authorId: 'u-tech',
+      deviceId: 'd',
+      data: { from: 'in_repair', to: 'missing', cause: { kind: 'audit', refId: 'audit-1', label: 'ANKA · Tuzla' } },
+    });
+    const machine = collection();
+    const result = await applyCollection(ctx, { collection: machine, source: 'bridge', match: matchCollection(machine, [stored]), target: { kind: 'existing', assetId: 'a1' }, accepted: [] });
+    if (!result.ok) throw new Error(result.error.message);
+    expect((await ctx.db.assets.findOne('a1').exec())?.state).toBe('in_repair');
+    const back = await ctx.db.events.find({ selector: { subjectId: 'a1', type: 'asset.state' }, sort: [{ subjectId: 'asc' }, { at: 'asc' }] }).exec();
+    expect(back.at(-1)?.toMutableJSON().data).toEqual({ from: 'missing', to: 'in_repair', cause: { kind: 'collection', refId: result.value.event.id, label: machine.summary.hostname } });
   });
 
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { asset } from '../../../common/inventory/collection.test-helpers.js';
 import type { Asset } from '../../../common/schemas/assets.js';
 import type { DeskDatabase } from '../../db/database.js';
-import { ASSET_PAGE_SIZE, EMPTY_FILTERS, assetQuery, assetSelector, filtersFromParams, filtersToParams } from './asset-list-query.js';
+import { ASSET_PAGE_SIZE, EMPTY_FILTERS, assetCountQuery, assetQuery, assetSelector, filtersFromParams, filtersToParams, type AssetListFilters } from './asset-list-query.js';
 import { openAssetTestDatabase } from './asset-test-db.js';
 
 let db: DeskDatabase | null = null;
@@ -47,6 +47,30 @@ describe('asset list query', () => {
     expect(count).toBe(expected.length);
     const bySite = await db.assets.count({ selector: assetSelector({ ...EMPTY_FILTERS, siteId: 's-ist', state: 'in_use' }) }).exec();
     expect(bySite).toBe(all.filter((a) => a.siteId === 's-ist' && a.state === 'in_use').length);
+  });
+
+  it('reads each page from an index that leads with the filter and ends in the tag sort (no sort in memory)', async () => {
+    db = await openAssetTestDatabase({ devMode: false });
+    const all = generate(600);
+    await db.assets.bulkInsert(all);
+    const cases: [Partial<AssetListFilters>, string[], (a: Asset) => boolean][] = [
+      [{}, ['tag'], () => true],
+      [{ siteId: 's-ist', contractId: 'c-anka' }, ['siteId', 'tag'], (a) => a.siteId === 's-ist' && a.contractId === 'c-anka'],
+      [{ contractId: 'c-bogaz', state: 'in_repair' }, ['contractId', 'tag'], (a) => a.contractId === 'c-bogaz' && a.state === 'in_repair'],
+      [{ state: 'in_repair', type: 'printer' }, ['state', 'tag'], (a) => a.state === 'in_repair' && a.type === 'printer'],
+      [{ type: 'desktop' }, ['type', 'tag'], (a) => a.type === 'desktop'],
+    ];
+    for (const [partial, index, keep] of cases) {
+      const filters = { ...EMPTY_FILTERS, ...partial };
+      const query = db.assets.find(assetQuery(filters, 1));
+      const plan = query.getPreparedQuery().queryPlan;
+      // RxDB puts `_deleted` in front of every index and the primary key at its end.
+      expect(plan.index.filter((field) => field !== '_deleted').slice(0, index.length), JSON.stringify(partial)).toEqual(index);
+      expect(plan.sortSatisfiedByIndex, JSON.stringify(partial)).toBe(true);
+      const expected = all.filter(keep).map((a) => a.tag).sort();
+      expect((await query.exec()).map((doc) => doc.tag)).toEqual(expected.slice(ASSET_PAGE_SIZE, 2 * ASSET_PAGE_SIZE));
+      expect(await db.assets.count(assetCountQuery(filters)).exec()).toBe(expected.length);
+    }
   });
 
   it('searches tag and serial (any case) and the assigned person', async () => {

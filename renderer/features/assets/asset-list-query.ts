@@ -26,9 +26,9 @@ function contains(text: string) {
 }
 
 /**
- * The RxDB selector. Contract, type and state are equalities the asset indexes lead with
- * ([contractId, tag], [type, updatedAt], [state, updatedAt]); the rest narrows what that index
- * range returns. Free text becomes an `$or` over tag, serial and the people whose names matched.
+ * The RxDB selector. Site, contract, state and type are equalities an asset index leads with
+ * (see `listIndex`); the rest narrows what that index range returns. Free text becomes an `$or`
+ * over tag, serial and the people whose names matched.
  */
 export function assetSelector(filters: AssetListFilters, personIds: readonly string[] = []): MangoQuerySelector<Asset> {
   const selector: MangoQuerySelector<Asset> = {};
@@ -47,10 +47,31 @@ export function assetSelector(filters: AssetListFilters, personIds: readonly str
   return selector;
 }
 
-/** Sorted by tag: inside a contract on [contractId, tag], otherwise on the tag index. */
+type ListIndex = readonly ['siteId' | 'contractId' | 'state' | 'type', 'tag'] | readonly ['tag'];
+
+/**
+ * The index a page is read from: the most selective equality filter that has a `[field, tag]`
+ * index (a site holds fewer assets than its contract, a contract fewer than a state across all),
+ * so the page is one range of that index in tag order and nothing is sorted in memory.
+ */
+export function listIndex(filters: AssetListFilters): ListIndex {
+  if (filters.siteId) return ['siteId', 'tag'];
+  if (filters.contractId) return ['contractId', 'tag'];
+  if (filters.state) return ['state', 'tag'];
+  if (filters.type) return ['type', 'tag'];
+  return ['tag'];
+}
+
+/** One page sorted by tag, on the index `listIndex` picks (named, so the planner cannot choose another). */
 export function assetQuery(filters: AssetListFilters, page: number, personIds: readonly string[] = []): MangoQuery<Asset> {
-  const sort: MangoQuery<Asset>['sort'] = filters.contractId ? [{ contractId: 'asc' }, { tag: 'asc' }] : [{ tag: 'asc' }];
-  return { selector: assetSelector(filters, personIds), sort, skip: page * ASSET_PAGE_SIZE, limit: ASSET_PAGE_SIZE };
+  const index = listIndex(filters);
+  const sort = index.map((field) => ({ [field]: 'asc' as const })) as MangoQuery<Asset>['sort'];
+  return { selector: assetSelector(filters, personIds), sort, index: [...index], skip: page * ASSET_PAGE_SIZE, limit: ASSET_PAGE_SIZE };
+}
+
+/** The count of the same filters, on the same index (RxDB counts an index range without sorting). */
+export function assetCountQuery(filters: AssetListFilters, personIds: readonly string[] = []): MangoQuery<Asset> {
+  return { selector: assetSelector(filters, personIds), index: [...listIndex(filters)] };
 }
 
 export function filtersFromParams(params: URLSearchParams): AssetListFilters {

@@ -2,7 +2,7 @@ import type { Asset } from '../../../common/schemas/assets.js';
 import type { Person } from '../../../common/schemas/people.js';
 import { useDatabase } from '../../app/database-context.js';
 import { useRxQuery } from '../../db/use-rx.js';
-import { assetQuery, assetSelector, type AssetListFilters } from './asset-list-query.js';
+import { assetCountQuery, assetQuery, type AssetListFilters } from './asset-list-query.js';
 
 /**
  * One page of assets and the total, both as RxDB queries (skip/limit on the sorted index range),
@@ -18,6 +18,6 @@ export function useAssetList(filters: AssetListFilters, page: number): { items: 
   const personIds = people.map((person) => person.id);
   const key = JSON.stringify([filters, page, personIds]);
   const { docs: items, loading } = useRxQuery<Asset>(() => db.assets.find(assetQuery(filters, page, personIds)), [db, key]);
-  const { docs: counts } = useRxQuery<number>(() => db.assets.count({ selector: assetSelector(filters, personIds) }), [db, key]);
+  const { docs: counts } = useRxQuery<number>(() => db.assets.count(assetCountQuery(filters, personIds)), [db, key]);
   return { items, total: counts[0] ?? 0, loading };
 }
