@@ -5,7 +5,7 @@ import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type DocumentOf } f
 import { createMergeConflictHandler } from '../../common/sync/merge/rxdb-conflict-handler.js';
 import type { ConflictRecord } from '../../common/sync/merge/conflict-record.js';
 import { isDesktop } from '../platform/desktop.js';
-import { getOrderedDexieStorage } from './ordered-dexie-storage.js';
+import { appStorage } from './app-storage.js';
 
 export type DeskCollections = { [C in CollectionName]: RxCollection<DocumentOf<C>> };
 export type DeskDatabase = RxDatabase<DeskCollections>;
@@ -39,8 +39,9 @@ export async function openDatabase(options: {
 }): Promise<DeskDatabase> {
   const db = await createRxDatabase<DeskCollections>({
     name: options.name,
-    // Dexie with sorted pages read in index order (RxDB alone reads a whole range for a `desc` sort).
-    storage: options.storage ?? getOrderedDexieStorage(),
+    // Dexie with sorted pages read in index order (RxDB alone reads a whole range for a `desc` sort),
+    // in a worker so IndexedDB's work never blocks the window (app-storage.ts).
+    storage: options.storage ?? appStorage(),
     // Replication handles leadership itself (waitForLeadership: false).
     multiInstance: options.multiInstance ?? (typeof window !== 'undefined' && !isDesktop()),
     // Reopening after sign-out/sign-in in the same page must not throw DB8.
