@@ -14,6 +14,7 @@ import {
 import type { DeskDatabase } from '../db/database.js';
 import { isDocumentRefusal, ServerError } from './http-errors.js';
 import { PullAhead } from './pull-ahead.js';
+import { StoredPageGate } from './stored-page-gate.js';
 import type { PendingTracker } from './pending-tracker.js';
 
 type Doc = Record<string, unknown>;
@@ -67,8 +68,13 @@ export function replicateCollection(name: CollectionName, ctx: ReplicationContex
   };
 
   const ahead = new PullAhead<PullResponse<Doc>>();
+  let replication: RxReplicationState<Doc, SyncCheckpoint> | undefined = undefined;
+  const gate = new StoredPageGate(
+    () => storedCheckpoint(replication)?.seq,
+    () => replication?.isStopped() ?? false,
+  );
 
-  return replicateRxCollection<Doc, SyncCheckpoint>({
+  replication = replicateRxCollection<Doc, SyncCheckpoint>({
     replicationIdentifier: replicationIdentifier(name, ctx.serverUrl, ctx.userId),
     collection: collection as never,
     live: true,
@@ -91,6 +97,8 @@ export function replicateCollection(name: CollectionName, ctx: ReplicationContex
         ctx.pulled(name, page.documents.length, batchSize);
         // A full page means more is waiting: fetch it while RxDB stores this one.
         if (page.documents.length >= batchSize) ahead.start(page.checkpoint, batchSize, () => pullPage(page.checkpoint, batchSize));
+        // Not more than one page waiting to be stored (stored-page-gate.ts).
+        await gate.handOut(checkpoint, page.checkpoint);
         return { documents: page.documents as WithDeleted<Doc>[], checkpoint: page.checkpoint };
       },
     },
@@ -129,6 +137,13 @@ export function replicateCollection(name: CollectionName, ctx: ReplicationContex
           },
         },
   });
+  return replication;
+}
+
+/** The checkpoint RxDB saved after storing pulled documents (RxDB 17's replication state; a test pins it). */
+export function storedCheckpoint(replication: RxReplicationState<Doc, SyncCheckpoint> | undefined): SyncCheckpoint | undefined {
+  const state = replication?.internalReplicationState as { lastCheckpointDoc?: { down?: { checkpointData?: SyncCheckpoint } } } | undefined;
+  return state?.lastCheckpointDoc?.down?.checkpointData;
 }
 
 /** The rows a refusal is about: the named document, or every row when the role may not write here. */
