@@ -1,7 +1,7 @@
 import type { CollectionName } from '../../common/schemas/collections.js';
-import type { DocError } from '../errors.js';
 import { inTransaction, type PgClient, type PgPool } from './postgres-db.js';
 import { counterAfter, lastWritePerDocument, planPush, planServerDocs, pushResult, type PlannedWrite } from './push-plan.js';
+import { PushGroups, type QueuedPush } from './push-groups.js';
 import { wireJson } from './doc-state.js';
 import type { Author, DocBody, DocState, PushBatchResult, PushWrite, RowGuard, StoredDoc, WirePage } from './store.js';
 
@@ -15,13 +15,6 @@ interface DocRow {
   updated_by: string;
   device_id: string;
   server_time: string;
-}
-
-/** Thrown inside a transaction to roll it back with a document error. */
-class Rejection extends Error {
-  constructor(readonly error: DocError) {
-    super(error.message);
-  }
 }
 
 function toStored(row: DocRow): StoredDoc {
@@ -68,6 +61,9 @@ const INSERT_REVISIONS = `INSERT INTO revisions (collection, id, contract_id, se
  * technicians); reads never take the lock.
  */
 export class PostgresDocuments {
+  /** Concurrent pushes to this instance share a transaction (push-groups.ts). */
+  private readonly groups = new PushGroups((group) => this.commitGroup(group));
+
   constructor(private readonly pool: PgPool) {}
 
   async pull(collection: CollectionName, contractIds: readonly string[], sinceSeq: number, limit: number): Promise<StoredDoc[]> {
@@ -120,21 +116,40 @@ export class PostgresDocuments {
     return result.rows.map(toStored);
   }
 
-  async pushBatch(collection: CollectionName, rows: readonly PushWrite[], author: Author, guard: RowGuard): Promise<PushBatchResult> {
-    try {
-      return await inTransaction(this.pool, async (client): Promise<PushBatchResult> => {
-        const counter = await this.lockCounter(client);
-        // Read after taking the counter lock: no other writer can change them in between.
-        const stored = await this.storedById(client, collection, rows.map((row) => row.next.body.id));
-        const plan = planPush(collection, rows, stored, guard, counter, author, new Date().toISOString());
-        if (!plan.ok) throw new Rejection(plan.error);
-        await this.apply(client, collection, plan.writes, counter);
+  pushBatch(collection: CollectionName, rows: readonly PushWrite[], author: Author, guard: RowGuard): Promise<PushBatchResult> {
+    return this.groups.push({ collection, rows, author, guard });
+  }
+
+  /**
+   * One transaction for a group of pushes: each is planned in turn against the stored documents
+   * as the pushes before it left them; a refused push (guard, validation) contributes nothing.
+   */
+  private commitGroup(group: readonly QueuedPush[]): Promise<PushBatchResult[]> {
+    return inTransaction(this.pool, async (client) => {
+      const start = await this.lockCounter(client);
+      // Read after taking the counter lock: no other writer can change them in between.
+      const stored = new Map<CollectionName, Map<string, StoredDoc>>();
+      for (const collection of new Set(group.map((push) => push.collection))) {
+        const ids = group.filter((push) => push.collection === collection).flatMap((push) => push.rows.map((row) => row.next.body.id));
+        stored.set(collection, await this.storedById(client, collection, ids));
+      }
+      const serverTime = new Date().toISOString();
+      const writes = new Map<CollectionName, PlannedWrite[]>();
+      let counter = start;
+      const results = group.map((push): PushBatchResult => {
+        // Planned on a copy: a push refused halfway leaves no trace for the pushes after it.
+        const view = new Map(stored.get(push.collection));
+        const plan = planPush(push.collection, push.rows, view, push.guard, counter, push.author, serverTime);
+        if (!plan.ok) return { ok: false, error: plan.error };
+        stored.set(push.collection, view);
+        counter = counterAfter(counter, plan.writes);
+        writes.set(push.collection, [...(writes.get(push.collection) ?? []), ...plan.writes]);
         return pushResult(plan);
       });
-    } catch (error) {
-      if (error instanceof Rejection) return { ok: false, error: error.error };
-      throw error;
-    }
+      for (const [collection, list] of writes) await this.writeRows(client, collection, list);
+      if (counter !== start) await this.saveCounter(client, counter);
+      return results;
+    });
   }
 
   async putServerDocs(collection: CollectionName, docs: readonly DocState[], author: Author): Promise<number> {
@@ -142,7 +157,8 @@ export class PostgresDocuments {
       const counter = await this.lockCounter(client);
       const stored = await this.storedById(client, collection, docs.map((doc) => doc.body.id));
       const writes = planServerDocs(collection, docs, stored, counter, author, new Date().toISOString());
-      await this.apply(client, collection, writes, counter);
+      await this.writeRows(client, collection, writes);
+      if (writes.length > 0) await this.saveCounter(client, counterAfter(counter, writes));
       return writes.length;
     });
   }
@@ -154,10 +170,10 @@ export class PostgresDocuments {
   }
 
   /**
-   * Writes a plan in three statements whatever its size: the documents (last state per id), every
-   * revision, and the counter. Columns travel as arrays (`unnest`), one round trip each.
+   * Writes planned rows in two statements whatever their number: the documents (last state per id)
+   * and every revision. Columns travel as arrays (`unnest`), one round trip each.
    */
-  private async apply(client: PgClient, collection: CollectionName, writes: readonly PlannedWrite[], counter: number): Promise<void> {
+  private async writeRows(client: PgClient, collection: CollectionName, writes: readonly PlannedWrite[]): Promise<void> {
     if (writes.length === 0) return;
     const columns = (list: readonly PlannedWrite[]) => [
       collection,
@@ -172,7 +188,10 @@ export class PostgresDocuments {
     ];
     await client.query({ name: 'deskops-upsert-docs', text: UPSERT_DOCUMENTS, values: columns(lastWritePerDocument(writes)) });
     await client.query({ name: 'deskops-insert-revisions', text: INSERT_REVISIONS, values: columns(writes) });
-    await client.query({ name: 'deskops-save-seq', text: `UPDATE meta SET value = $1 WHERE key = 'seq'`, values: [counterAfter(counter, writes)] });
+  }
+
+  private async saveCounter(client: PgClient, counter: number): Promise<void> {
+    await client.query({ name: 'deskops-save-seq', text: `UPDATE meta SET value = $1 WHERE key = 'seq'`, values: [counter] });
   }
 
   /** Locks the counter row until COMMIT/ROLLBACK: the one writer at a time (see the class comment). */

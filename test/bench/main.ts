@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { resolve } from 'node:path';
 import { atStart, machine, notImplemented, table, type Machine, type ScenarioResult, type Size } from './report.js';
 import { startBenchPostgres } from './postgres.js';
+import { isServerChild, runServerChild } from './server-process.js';
 import { runB2 } from './scenarios/b2-push.js';
 import { runBrowser } from './scenarios/browser.js';
 import { runB3 } from './scenarios/b3-fanout.js';
@@ -124,4 +125,6 @@ async function main(): Promise<void> {
   console.log(`\nbench-results/latest.json written (${size}, ${report.durationS} s)`);
 }
 
-await main();
+// The same bundle runs the bench's sync servers in child processes (server-process.ts).
+if (isServerChild()) await runServerChild();
+else await main();

@@ -1,9 +1,11 @@
 import { ALL_DEMO_CONTRACT_IDS } from '../../sync-server/demo/accounts.js';
 import { startServer, type RunningServer, type StartOverrides } from '../../sync-server/start.js';
+import { startServerProcess } from './server-process.js';
 import { login } from '../../sync-server/testing/http-client.js';
 import type { DocState } from '../../sync-server/store/store.js';
 import type { CollectionName } from '../../common/schemas/collections.js';
 import type { BenchPostgres } from './postgres.js';
+import type { BenchServer } from './server-process.js';
 
 /**
  * The server under test: the embedded SQLite store (startServer's temp folder), or PostgreSQL
@@ -38,14 +40,37 @@ export async function benchServer(overrides: StartOverrides = {}, postgres: Benc
 export const BENCH_USER = 'sup';
 export const BENCH_CONTRACTS = ALL_DEMO_CONTRACT_IDS;
 
-export async function token(server: RunningServer, username = BENCH_USER, deviceId = 'dev-bench'): Promise<string> {
+export async function token(server: { readonly url: string }, username = BENCH_USER, deviceId = 'dev-bench'): Promise<string> {
   return (await login(server.url, username, undefined, deviceId)).accessToken;
 }
 
 /** Writes documents straight into the store as another device would have (not timed). */
-export async function seed(server: RunningServer, collection: CollectionName, docs: readonly Record<string, unknown>[], deleted = false): Promise<void> {
+export async function seed(server: RunningServer | BenchServer, collection: CollectionName, docs: readonly Record<string, unknown>[], deleted = false): Promise<void> {
   for (let i = 0; i < docs.length; i += 1000) {
     const states: DocState[] = docs.slice(i, i + 1000).map((doc) => ({ body: doc as DocState['body'], deleted }));
-    await server.store.putServerDocs(collection, states, { userId: 'u-admin', deviceId: 'dev-other' });
+    if ('store' in server) await server.store.putServerDocs(collection, states, { userId: 'u-admin', deviceId: 'dev-other' });
+    else await server.seed(collection, states);
   }
+}
+
+/**
+ * Where the scenarios that measure the server under many clients (B3, B6) run their servers:
+ * child processes by default (the figures are the server's), or this process with
+ * BENCH_SERVERS=inprocess (servers and clients share one event loop, as before round 2).
+ */
+export function serversInChildProcesses(): boolean {
+  return process.env['BENCH_SERVERS'] !== 'inprocess';
+}
+
+/** A server for B3/B6: a child process (default) or in this process (BENCH_SERVERS=inprocess). */
+export async function scenarioServer(overrides: StartOverrides = {}): Promise<BenchServer> {
+  if (serversInChildProcesses()) return startServerProcess(overrides);
+  const server = await startServer({ logLevel: 'error', ...overrides });
+  return {
+    url: server.url,
+    seed: async (collection, docs) => {
+      await server.store.putServerDocs(collection, [...docs], { userId: 'u-admin', deviceId: 'dev-other' });
+    },
+    close: () => server.close(),
+  };
 }

@@ -1,10 +1,10 @@
 import type { SyncCheckpoint } from '../../../common/sync/protocol.js';
 import { syncPaths } from '../../../common/sync/protocol.js';
-import type { RunningServer } from '../../../sync-server/start.js';
 import { pull, pullAll, push, type Doc } from '../../../sync-server/testing/http-client.js';
 import { createGenerator } from '../generate.js';
 import { elapsed, now, percentile, result, round, type Machine, type ScenarioResult, type Size } from '../report.js';
-import { benchServer, seed, storeKind, token } from '../server-fixture.js';
+import type { BenchServer } from '../server-process.js';
+import { scenarioServer, seed, serversInChildProcesses, storeKind, token } from '../server-fixture.js';
 
 interface Client {
   readonly token: string;
@@ -59,7 +59,7 @@ export async function runB3(size: Size, host: Machine): Promise<ScenarioResult> 
   const writes = size === 'small' ? 5 : 15;
   const generator = createGenerator({ seed: 3 });
   const tickets = Array.from({ length: 1000 }, (_, i) => generator.ticket(i));
-  const server = await benchServer();
+  const server = await scenarioServer();
   const aborts: AbortController[] = [];
   try {
     await seed(server, 'tickets', tickets);
@@ -205,8 +205,12 @@ export async function runB3(size: Size, host: Machine): Promise<ScenarioResult> 
         meetsTarget: latencies.length === expected && p99 <= 250,
         notes:
           'value: p99 of push sent → changed ticket parsed by a client, over every (client, write) pair. baseline: serialising the same bytes ' +
-          '(poke + one-document pull page) for every client once. Clients share one Node process (its event loop is part of the measured latency).',
+          '(poke + one-document pull page) for every client once. ' +
+          (serversInChildProcesses()
+            ? 'The server runs in its own process; the 200 clients share the bench process (their event loop is part of the measured latency).'
+            : 'Server and clients share one Node process (BENCH_SERVERS=inprocess: its event loop is part of the measured latency).'),
         details: {
+          serverProcess: serversInChildProcesses(),
           clients: clientCount,
           writes,
           streamRetries,
@@ -233,6 +237,6 @@ export async function runB3(size: Size, host: Machine): Promise<ScenarioResult> 
   }
 }
 
-async function closeQuietly(server: RunningServer): Promise<void> {
+async function closeQuietly(server: BenchServer): Promise<void> {
   await server.close();
 }

@@ -1,11 +1,12 @@
 import pg from 'pg';
 import { syncPaths, type SyncCheckpoint } from '../../../common/sync/protocol.js';
-import { startServer, type RunningServer } from '../../../sync-server/start.js';
+import { randomBytes } from 'node:crypto';
 import { pull, push, type Doc, type Row } from '../../../sync-server/testing/http-client.js';
 import { createGenerator } from '../generate.js';
 import { rawPostgresInsertMs, startBenchPostgres } from '../postgres.js';
 import { elapsed, now, percentile, result, round, type Machine, type ScenarioResult, type Size } from '../report.js';
-import { seed, token } from '../server-fixture.js';
+import type { BenchServer } from '../server-process.js';
+import { scenarioServer, seed, serversInChildProcesses, token } from '../server-fixture.js';
 
 const INSTANCES = 3;
 const PUSH_BATCH = 100;
@@ -94,20 +95,22 @@ export async function runB6(size: Size, host: Machine): Promise<ScenarioResult> 
   const editsPerWriter = size === 'small' ? 500 : 2000;
   const postgres = await startBenchPostgres();
   const database = await postgres.database();
-  const servers: RunningServer[] = [];
+  const servers: BenchServer[] = [];
   const aborts: AbortController[] = [];
   try {
-    for (let i = 0; i < INSTANCES; i++) servers.push(await startServer({ logLevel: 'error', databaseUrl: database.url, seedDemo: i === 0 }));
+    // One signing secret for the deployment, as instances behind one load balancer share it.
+    const jwtSecret = randomBytes(32).toString('base64url');
+    for (let i = 0; i < INSTANCES; i++) servers.push(await scenarioServer({ databaseUrl: database.url, seedDemo: i === 0, jwtSecret }));
     const generator = createGenerator({ seed: 6 });
     const docsPerWriter = Math.min(editsPerWriter, 500);
     const base: Doc[][] = Array.from({ length: writerCount }, (_, w) =>
       Array.from({ length: docsPerWriter }, (_, i) => ({ ...(generator.ticket(w * docsPerWriter + i) as unknown as Doc), _deleted: false })),
     );
-    await seed(servers[0] as RunningServer, 'tickets', base.flat());
-    const url = (instance: number) => (servers[instance] as RunningServer).url;
+    await seed(servers[0] as BenchServer, 'tickets', base.flat());
+    const url = (instance: number) => (servers[instance] as BenchServer).url;
 
     const watchers: Watcher[] = Array.from({ length: INSTANCES }, (_, instance) => ({ instance, seen: new Map(), checkpoint: undefined, pulling: null, again: false, pulls: 0 }));
-    const watcherTokens = await Promise.all(watchers.map((watcher) => token(servers[watcher.instance] as RunningServer, 'sup', `dev-b6-watch-${watcher.instance}`)));
+    const watcherTokens = await Promise.all(watchers.map((watcher) => token(servers[watcher.instance] as BenchServer, 'sup', `dev-b6-watch-${watcher.instance}`)));
     const catchUp = async (watcher: Watcher) => {
       do {
         watcher.again = false;
@@ -157,7 +160,7 @@ export async function runB6(size: Size, host: Machine): Promise<ScenarioResult> 
     }
 
     // Writers: each device pushes its own tickets through its own instance, batch after batch.
-    const writerTokens = await Promise.all(base.map((_, w) => token(servers[w % INSTANCES] as RunningServer, 'sup', `dev-b6-writer-${w}`)));
+    const writerTokens = await Promise.all(base.map((_, w) => token(servers[w % INSTANCES] as BenchServer, 'sup', `dev-b6-writer-${w}`)));
     const sentAt = new Map<string, { instance: number; at: bigint }>();
     const acknowledged = new Map<string, string>();
     const pushTimes: number[] = [];
@@ -225,7 +228,7 @@ export async function runB6(size: Size, host: Machine): Promise<ScenarioResult> 
       return result(
         {
           id: 'B6',
-          what: `${INSTANCES} server instances on one PostgreSQL (fsync on): ${writerCount} devices push ${editsPerWriter} ticket edits each (batches of ${PUSH_BATCH}, each device to its own instance), one streaming watcher per instance pulls on every poke`,
+          what: `${INSTANCES} server instances (${serversInChildProcesses() ? 'each its own process' : 'one process, BENCH_SERVERS=inprocess'}) on one PostgreSQL (fsync on): ${writerCount} devices push ${editsPerWriter} ticket edits each (batches of ${PUSH_BATCH}, each device to its own instance), one streaming watcher per instance pulls on every poke`,
           value: round(rate, 0),
           baseline: round(rawRate, 0),
           target: '≥ 2,000 edits/s, visible on another instance ≤ 1 s, 0 missed',
@@ -238,6 +241,7 @@ export async function runB6(size: Size, host: Machine): Promise<ScenarioResult> 
             'counterLock*: the same 100-row transactions straight on PostgreSQL from as many connections, with and without the store\'s counter-row lock.',
           details: {
             instances: INSTANCES,
+            serverProcesses: serversInChildProcesses() ? INSTANCES : 0,
             writers: writerCount,
             edits,
             conflicts,

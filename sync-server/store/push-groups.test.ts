@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ticketDoc } from '../testing/fixtures.js';
+import { createTestDatabase, storeKinds } from '../testing/store-matrix.js';
+import { migratePg, openPgPool, type PgPool } from './postgres-db.js';
+import { PostgresDocuments } from './postgres-documents.js';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import { PushGroups, type QueuedPush } from './push-groups.js';
+import type { DocBody, DocState, PushBatchResult, PushWrite, RowGuard } from './store.js';
+
+const author = { userId: 'u-tech', deviceId: 'dev-test' };
+const allow: RowGuard = () => null;
+const state = (id: string, overrides: Record<string, unknown> = {}): DocState => {
+  const { _deleted: _ignored, ...body } = ticketDoc(id, 'c-anka', overrides);
+  return { body: body as DocBody, deleted: false };
+};
+const insert = (id: string, overrides: Record<string, unknown> = {}): PushWrite => ({ assumed: null, next: state(id, overrides) });
+
+describe('PushGroups', () => {
+  it('runs the first push at once and the pushes that arrive meanwhile together, answering each in order', async () => {
+    const groups: string[][] = [];
+    let release: () => void = () => undefined;
+    const queue = new PushGroups(async (group) => {
+      groups.push(group.map((push) => push.rows[0]?.next.body.id ?? ''));
+      if (groups.length === 1) await new Promise<void>((resolve) => (release = resolve));
+      return group.map((push): PushBatchResult => ({ ok: true, conflicts: [], written: [{ id: push.rows[0]?.next.body.id ?? '', contractId: 'c', seq: 0 }] }));
+    });
+    const push = (id: string) => queue.push({ collection: 'tickets', rows: [insert(id)], author, guard: allow });
+    const first = push('a');
+    const later = ['b', 'c', 'd'].map(push);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    release();
+    const answers = await Promise.all([first, ...later]);
+    expect(groups).toEqual([['a'], ['b', 'c', 'd']]);
+    expect(answers.map((answer) => (answer.ok ? answer.written[0]?.id : null))).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('fails every push of a failed transaction, and the next group still runs; groups stay under maxRows', async () => {
+    const sizes: number[] = [];
+    let calls = 0;
+    let release: () => void = () => undefined;
+    const queue = new PushGroups(async (group: readonly QueuedPush[]) => {
+      calls++;
+      sizes.push(group.reduce((sum, push) => sum + push.rows.length, 0));
+      if (calls === 1) await new Promise<void>((resolve) => (release = resolve));
+      if (calls === 2) throw new Error('connection lost');
+      return group.map((): PushBatchResult => ({ ok: true, conflicts: [], written: [] }));
+    }, 3);
+    const push = (n: number) => queue.push({ collection: 'tickets', rows: Array.from({ length: n }, (_, i) => insert(`t-${n}-${i}`)), author, guard: allow });
+    const first = push(1);
+    const second = [push(2), push(1)];
+    const third = push(2);
+    release();
+    await first;
+    await expect(Promise.all(second)).rejects.toThrow('connection lost');
+    await expect(third).resolves.toMatchObject({ ok: true });
+    expect(sizes).toEqual([1, 3, 2]);
+  });
+});
+
+describe.skipIf(!storeKinds().includes('postgres'))('PostgreSQL group commit', () => {
+  let pool: PgPool;
+  let drop: () => Promise<void>;
+  let transactions = 0;
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    drop = database.drop;
+    pool = openPgPool(database.url);
+    await migratePg(pool, POSTGRES_MIGRATIONS);
+    // Every write transaction takes its own connection: counting them counts transactions.
+    // (pool.query connects too, with a callback: only promise-style connects are transactions.)
+    const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+    (pool as unknown as { connect: (...args: unknown[]) => unknown }).connect = (...args: unknown[]) => {
+      if (args.length === 0) transactions++;
+      return connect(...args);
+    };
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await drop?.();
+  });
+
+  it('concurrent pushes share transactions and answer exactly as one after the other would', async () => {
+    const docs = new PostgresDocuments(pool);
+    await docs.pushBatch('tickets', [insert('t-g-0')], author, allow);
+    transactions = 0;
+    const refuseSecond: RowGuard = (row) => (row.next.body.id === 't-g-bad-2' ? { code: 'NOT_FOUND', message: 'no', docId: row.next.body.id } : null);
+    const edited = state('t-g-0', { title: 'first edit' });
+    const pushes = [
+      ...Array.from({ length: 8 }, (_, i) => docs.pushBatch('tickets', [insert(`t-g-${i + 1}`)], author, allow)),
+      // Refused halfway: its first row must not be written, nor seen by the pushes after it.
+      docs.pushBatch('tickets', [insert('t-g-bad-1'), insert('t-g-bad-2')], author, refuseSecond),
+      // Two edits of one document: the second assumes the first's result, the third the original.
+      docs.pushBatch('tickets', [{ assumed: state('t-g-0'), next: edited }], author, allow),
+      docs.pushBatch('tickets', [{ assumed: edited, next: state('t-g-0', { title: 'second edit' }) }], author, allow),
+      docs.pushBatch('tickets', [{ assumed: state('t-g-0'), next: state('t-g-0', { title: 'stale edit' }) }], author, allow),
+      docs.pushBatch('tickets', [insert('t-g-bad-1', { title: 'later insert' })], author, allow),
+    ];
+    const answers = await Promise.all(pushes);
+    expect(transactions).toBeLessThan(pushes.length);
+    const seqs = answers.flatMap((answer) => (answer.ok ? answer.written.map((write) => write.seq) : []));
+    // Sequences follow arrival order with no gap: the same numbering as serial transactions.
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => (seqs[0] ?? 0) + i));
+    expect(answers[8]).toMatchObject({ ok: false, error: { docId: 't-g-bad-2' } });
+    expect(answers[9]).toMatchObject({ ok: true, conflicts: [] });
+    expect(answers[10]).toMatchObject({ ok: true, conflicts: [] });
+    const stale = answers[11];
+    expect(stale?.ok && stale.conflicts.map((doc) => doc.body['title'])).toEqual(['second edit']);
+    expect(answers[12]).toMatchObject({ ok: true, written: [{ id: 't-g-bad-1' }] });
+    const stored = await docs.getDocs('tickets', ['t-g-0', 't-g-bad-1', 't-g-bad-2']);
+    expect(stored.map((doc) => [doc.id, doc.body['title']])).toEqual([
+      ['t-g-0', 'second edit'],
+      ['t-g-bad-1', 'later insert'],
+    ]);
+    expect((await docs.listRevisions('tickets', 't-g-0')).map((doc) => doc.body['title'])).toEqual(['Monitör görüntü vermiyor', 'first edit', 'second edit']);
+    expect(await docs.maxSeq()).toBe(Math.max(...seqs));
+  });
+});
