@@ -97,6 +97,12 @@ export class AuthService {
     return { user: toSessionUser(user), deviceId: claims.deviceId };
   }
 
+  /** The account as sign-in sees it now; null when it is gone or disabled. */
+  async currentUser(userId: string): Promise<SessionUser | null> {
+    const user = await this.store.getUserById(userId);
+    return user && !user.disabled ? toSessionUser(user) : null;
+  }
+
   private async issue(user: UserRecord, deviceId: string, family: string, now: number): Promise<LoginResponse> {
     const access = await this.tokens.signAccess({ userId: user.id, deviceId });
     const refresh = newRefreshToken();

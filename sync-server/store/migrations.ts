@@ -94,4 +94,15 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_log_at ON audit_log (at);
     `,
   },
+  {
+    version: 2,
+    name: 'account versions for administration and scope changes',
+    sql: `
+      -- Raised from the 'accounts' counter on every account change, so instances can tell which
+      -- accounts changed since they last looked (a lost NOTIFY only delays a stream's resync).
+      ALTER TABLE users ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE users ADD COLUMN updated_at TEXT;
+      INSERT INTO meta (key, value) VALUES ('accounts', 0);
+    `,
+  },
 ];
