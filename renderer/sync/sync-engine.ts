@@ -2,12 +2,15 @@ import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
 import type { ErrorCode } from '../../common/errors.js';
 import { COLLECTION_NAMES, type CollectionName } from '../../common/schemas/index.js';
+import { syncPaths, type SessionUser } from '../../common/sync/protocol.js';
 import type { DeskDatabase } from '../db/database.js';
 import type { AuthSession } from './auth-session.js';
 import { replicateCollection, type ReplicationContext } from './collection-replication.js';
 import { NetworkError, ServerError, SignInRequiredError, toServerError } from './http-errors.js';
 import { localPendingPersistence, type PendingPersistence } from './pending-store.js';
 import { PendingTracker } from './pending-tracker.js';
+import { discardRefused, DiscardError } from './discard.js';
+import { ServerStateRequests } from './server-state-requests.js';
 import { StreamClient } from './stream-client.js';
 import { patchSyncStatus, resetSyncStatus, useSyncStatus, type SyncProblem } from './sync-status-store.js';
 
@@ -21,6 +24,12 @@ export interface SyncEngineOptions {
   readonly pushBatchSize?: number;
   /** Tests may turn the live stream off to drive pulls themselves. */
   readonly stream?: boolean;
+  /** The user's contracts as last known (cached profile); pulls keep it current. */
+  readonly contractIds?: readonly string[];
+  /** The account changed on the server (role, contracts, name): the profile follows. */
+  readonly onUser?: (user: SessionUser) => void;
+  /** How long a discard waits for its server state to be written locally. */
+  readonly discardTimeoutMs?: number;
 }
 
 type AnyReplication = RxReplicationState<unknown, unknown>;
@@ -37,6 +46,7 @@ export class SyncEngine {
   private stream: StreamClient | null = null;
   private readonly lastSyncKey: string;
   private readonly cleanups: (() => void)[] = [];
+  private readonly serverStates = new ServerStateRequests();
 
   constructor(private readonly options: SyncEngineOptions) {
     this.auth = options.auth;
@@ -44,6 +54,7 @@ export class SyncEngine {
     this.tracker = new PendingTracker(options.db, options.persistence ?? localPendingPersistence(options.userId), (pending, documentErrors) =>
       patchSyncStatus({ pending, documentErrors }),
     );
+    if (options.contractIds) this.tracker.setScope(options.contractIds);
     for (const name of COLLECTION_NAMES) this.streams.set(name, new Subject<'RESYNC'>());
   }
 
@@ -75,6 +86,7 @@ export class SyncEngine {
 
   async stop(): Promise<void> {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.serverStates.failAll(new DiscardError('not-connected'));
     await this.disconnect();
     this.auth.stop();
     this.tracker.stop();
@@ -93,6 +105,46 @@ export class SyncEngine {
 
   reSyncAll(): void {
     for (const subject of this.streams.values()) subject.next('RESYNC');
+  }
+
+  /**
+   * Throws a refused local change away: the document goes back to the server's current state,
+   * or leaves this device when the server never accepted it (or no longer shows it to this
+   * user). Needs a connection; on failure the refused change stays as it was (see discard.ts).
+   */
+  discard(name: CollectionName, docId: string): Promise<void> {
+    return discardRefused(
+      {
+        db: this.options.db,
+        tracker: this.tracker,
+        serverStates: this.serverStates,
+        connected: (collection) => this.replications.has(collection),
+        pullNow: (collection) => this.streams.get(collection)?.next('RESYNC'),
+        timeoutMs: this.options.discardTimeoutMs ?? 20_000,
+      },
+      name,
+      docId,
+    );
+  }
+
+  /** A request to the sync server with the session's tokens (refreshed as needed); not a sync step. */
+  api(path: string, init?: RequestInit): Promise<Response> {
+    return this.auth.fetch(path, init);
+  }
+
+  /** The server says the account changed: read it again, then pull everything (the pull restarts in the new scope). */
+  private async accountChanged(): Promise<void> {
+    try {
+      const response = await this.auth.fetch(syncPaths.me);
+      if (response.ok) {
+        const user = (await response.json()) as SessionUser;
+        this.tracker.setScope(user.contractIds);
+        this.options.onUser?.(user);
+      }
+    } catch (error) {
+      this.report(error);
+    }
+    this.reSyncAll();
   }
 
   private connect(): void {
@@ -114,6 +166,7 @@ export class SyncEngine {
         onOpen: () => this.reSyncAll(),
         onMessage: (message) => {
           if (message.type === 'change') this.streams.get(message.collection)?.next('RESYNC');
+          else if (message.type === 'resync') void this.accountChanged();
           else this.reSyncAll();
         },
         onClose: (error) => this.report(error),
@@ -141,6 +194,8 @@ export class SyncEngine {
       pullBatchSize: this.options.pullBatchSize ?? 400,
       pushBatchSize: this.options.pushBatchSize ?? 100,
       stream$: (name) => this.streams.get(name) ?? new Subject<'RESYNC'>(),
+      scope: (contractIds) => this.tracker.setScope(contractIds),
+      serverStates: this.serverStates,
       request: (path, init) => this.request(path, init),
       pulled: (_name, count, batchSize) => {
         const { initial } = useSyncStatus.getState();
