@@ -8,6 +8,7 @@ import { MyDayPage } from '../features/my-day/index.js';
 import { SupervisionPage } from '../features/supervisor/index.js';
 import { ThisComputerPage } from '../features/this-computer/ThisComputerPage.js';
 import { TicketDetailPage, TicketsPage } from '../features/tickets/index.js';
+import { UsersPage } from '../features/users/index.js';
 import { AppLayout } from './layout/AppLayout.js';
 
 /** Every screen of the signed-in app; rendered inside the HashRouter set up in App.tsx. */
@@ -28,6 +29,7 @@ export function AppRoutes() {
         <Route path="assets/collect" element={<CollectPage />} />
         <Route path="assets/:id" element={<AssetDetailPage />} />
         <Route path="this-computer" element={<ThisComputerPage />} />
+        <Route path="users" element={<UsersPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>
@@ -44,5 +46,6 @@ export const NAV_ITEMS = [
   { to: '/audits', labelKey: 'audit.nav', icon: 'audit', end: false },
   { to: '/assets-import', labelKey: 'assetsImport.nav', icon: 'assetsImport', end: false },
   { to: '/assets', labelKey: 'assets.nav', icon: 'assets', end: false },
+  { to: '/users', labelKey: 'users.nav', icon: 'users', end: false, roles: ['supervisor', 'admin'] },
   { to: '/this-computer', labelKey: 'app.nav.thisComputer', icon: 'computer', end: false },
 ] as const;

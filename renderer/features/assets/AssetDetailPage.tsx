@@ -5,6 +5,7 @@ import type { DomainEvent } from '../../../common/schemas/events.js';
 import { useDatabase } from '../../app/database-context.js';
 import { useRxDocument, useRxQuery } from '../../db/use-rx.js';
 import { useT, type TFunction } from '../../i18n/index.js';
+import { RefusedBanner } from '../sync-status/RefusedBanner.js';
 import { formatValue } from './CollectDiffTable.js';
 
 function eventText(t: TFunction, event: DomainEvent): string {
@@ -43,6 +44,7 @@ export function AssetDetailPage() {
   ];
   return (
     <Stack gap="md" p="md" maw={1000}>
+      <RefusedBanner collection="assets" docId={asset.id} />
       <Title order={2} data-testid="asset-title">
         {asset.tag}
       </Title>
