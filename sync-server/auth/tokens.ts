@@ -11,10 +11,15 @@ export interface AccessClaims {
   readonly deviceId: string;
 }
 
+export interface VerifiedClaims extends AccessClaims {
+  /** `iat`, epoch seconds. */
+  readonly issuedAt: number;
+}
+
 export interface TokenService {
   signAccess(claims: AccessClaims): Promise<{ token: string; expiresAt: number }>;
   /** Throws HttpError AUTH_TOKEN_EXPIRED / AUTH_TOKEN_INVALID. */
-  verifyAccess(token: string): Promise<AccessClaims>;
+  verifyAccess(token: string): Promise<VerifiedClaims>;
 }
 
 export function createTokenService(secret: string, ttlSeconds: number): TokenService {
@@ -40,12 +45,12 @@ export function createTokenService(secret: string, ttlSeconds: number): TokenSer
           algorithms: [ALGORITHM],
           audience: JWT_AUDIENCE,
           issuer: JWT_ISSUER,
-          requiredClaims: ['sub', 'exp'],
+          requiredClaims: ['sub', 'exp', 'iat'],
         });
-        if (typeof payload.sub !== 'string' || typeof payload['did'] !== 'string') {
+        if (typeof payload.sub !== 'string' || typeof payload['did'] !== 'string' || typeof payload.iat !== 'number') {
           throw new HttpError('AUTH_TOKEN_INVALID', 'The access token is not valid. Sign in again.');
         }
-        return { userId: payload.sub, deviceId: payload['did'] };
+        return { userId: payload.sub, deviceId: payload['did'], issuedAt: payload.iat };
       } catch (error) {
         if (error instanceof HttpError) throw error;
         if (error instanceof errors.JWTExpired) {

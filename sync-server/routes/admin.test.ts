@@ -210,10 +210,14 @@ describe.each(storeKinds())('%s store', (kind) => {
       const weak = await resetPassword(server.url, token.admin, user.id, 'forgetful-2026');
       expect(weak.status).toBe(422);
       expect(weak.body).toMatchObject({ code: 'PASSWORD_TOO_WEAK', path: 'password' });
+      // A second later: the reset ends access tokens issued before it (iat has whole seconds).
+      await new Promise((resolve) => setTimeout(resolve, 1100));
       expect((await resetPassword(server.url, token.admin, user.id, 'Yeni-Parola-Çok-Güzel')).status).toBe(204);
+      expect((await pull(server.url, session.accessToken, 'tickets')).body).toMatchObject({ code: 'AUTH_TOKEN_INVALID' });
       await expect(login(server.url, 'forgetful', GOOD_PASSWORD)).rejects.toThrow(/401/);
       expect((await refresh(session.refreshToken)).body.code).toBe('AUTH_REFRESH_INVALID');
-      expect((await login(server.url, 'forgetful', 'Yeni-Parola-Çok-Güzel')).user.id).toBe(user.id);
+      const fresh = await login(server.url, 'forgetful', 'Yeni-Parola-Çok-Güzel');
+      expect((await pull(server.url, fresh.accessToken, 'tickets')).status).toBe(200);
       const [entry] = (await audit('admin.user.password_reset')).filter((row) => row.detail?.['target'] === user.id);
       expect(entry?.detail).toMatchObject({ sessionsEnded: 1 });
       expect((await resetPassword(server.url, token.admin, 'u-nobody', 'Yeni-Parola-Çok-Güzel')).status).toBe(404);

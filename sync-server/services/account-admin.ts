@@ -75,7 +75,7 @@ export class AccountAdmin {
     }
     const { before: old, after } = result;
     if (old.version === after.version) return toAdminUser(after);
-    if (after.disabled && !old.disabled) await this.store.revokeUserSessions(after.id);
+    if (after.disabled && !old.disabled) await this.store.revokeUserSessions(after.id, Date.now());
     await this.audit(actor, 'admin.user.updated', after, describeChange(old, after));
     await this.afterChange(after, old.contractIds);
     return toAdminUser(after);
@@ -98,7 +98,7 @@ export class AccountAdmin {
     }
     // Every session of the account ends: whoever knew the old password is out. Local work on
     // the person's laptop stays queued until they sign in with the new one.
-    const revoked = await this.store.revokeUserSessions(id);
+    const revoked = await this.store.revokeUserSessions(id, Date.now());
     await this.audit(actor, 'admin.user.password_reset', result.after, { sessionsEnded: revoked });
   }
 

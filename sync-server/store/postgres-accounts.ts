@@ -14,6 +14,7 @@ interface UserRow {
   version: number;
   created_at: string;
   updated_at: string | null;
+  sessions_revoked_at: number | null;
 }
 
 interface TokenRow {
@@ -54,6 +55,7 @@ function toUser(row: UserRow): UserRecord {
     version: Number(row.version),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    sessionsRevokedAt: row.sessions_revoked_at === null ? null : Number(row.sessions_revoked_at),
   };
 }
 
@@ -127,9 +129,12 @@ export class PostgresAccounts {
     });
   }
 
-  async revokeUserSessions(userId: string): Promise<number> {
-    const result = await this.pool.query('UPDATE refresh_tokens SET revoked = TRUE WHERE user_id = $1 AND NOT revoked', [userId]);
-    return result.rowCount ?? 0;
+  async revokeUserSessions(userId: string, now: number): Promise<number> {
+    return inTransaction(this.pool, async (client) => {
+      await client.query('UPDATE users SET sessions_revoked_at = $1 WHERE id = $2', [now, userId]);
+      const result = await client.query('UPDATE refresh_tokens SET revoked = TRUE WHERE user_id = $1 AND NOT revoked', [userId]);
+      return result.rowCount ?? 0;
+    });
   }
 
   async getUser(column: 'id' | 'username', value: string): Promise<UserRecord | null> {

@@ -33,7 +33,7 @@ export async function openPostgresStore(url: string, onPoolError?: (error: Error
       getUserByUsername: (username) => accounts.getUser('username', username),
       listUsers: () => accounts.listUsers(),
       updateUser: (id, decide) => accounts.updateUser(id, decide),
-      revokeUserSessions: (userId) => accounts.revokeUserSessions(userId),
+      revokeUserSessions: (userId, now) => accounts.revokeUserSessions(userId, now),
 
       getLoginLock: (username, now) => accounts.getLoginLock(username, now),
       recordLoginFailure: (username, now, policy) => accounts.recordLoginFailure(username, now, policy),

@@ -13,6 +13,7 @@ interface UserRow {
   version: number;
   created_at: string;
   updated_at: string | null;
+  sessions_revoked_at: number | null;
 }
 
 interface TokenRow {
@@ -85,8 +86,13 @@ export class SqliteAccounts {
       .immediate();
   }
 
-  revokeUserSessions(userId: string): number {
-    return this.db.prepare('UPDATE refresh_tokens SET revoked = 1 WHERE user_id = ? AND revoked = 0').run(userId).changes;
+  revokeUserSessions(userId: string, now: number): number {
+    return this.db
+      .transaction((): number => {
+        this.db.prepare('UPDATE users SET sessions_revoked_at = ? WHERE id = ?').run(now, userId);
+        return this.db.prepare('UPDATE refresh_tokens SET revoked = 1 WHERE user_id = ? AND revoked = 0').run(userId).changes;
+      })
+      .immediate();
   }
 
   private linkContracts(userId: string, contractIds: readonly string[]): void {
@@ -126,6 +132,7 @@ export class SqliteAccounts {
       version: row.version,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
+      sessionsRevokedAt: row.sessions_revoked_at,
     };
   }
 

@@ -44,7 +44,7 @@ export function openSqliteStore(dataDir: string): Store {
     getUserByUsername: lift((username) => accounts.getUser('username', username)),
     listUsers: lift(() => accounts.listUsers()),
     updateUser: lift((id, decide) => accounts.updateUser(id, decide)),
-    revokeUserSessions: lift((userId) => accounts.revokeUserSessions(userId)),
+    revokeUserSessions: lift((userId, now) => accounts.revokeUserSessions(userId, now)),
 
     getLoginLock: lift((username, now) => accounts.getLoginLock(username, now)),
     recordLoginFailure: lift((username, now, policy) => accounts.recordLoginFailure(username, now, policy)),

@@ -66,10 +66,12 @@ export interface UserRecord {
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string | null;
+  /** Epoch ms when every session was last ended; access tokens issued before are refused. */
+  readonly sessionsRevokedAt: number | null;
 }
 
 /** What a new account needs; the store assigns version and times. */
-export type NewUser = Omit<UserRecord, 'version' | 'createdAt' | 'updatedAt'>;
+export type NewUser = Omit<UserRecord, 'version' | 'createdAt' | 'updatedAt' | 'sessionsRevokedAt'>;
 
 /** Fields an account change may set; absent ones stay as they are. */
 export interface UserChange {
@@ -152,8 +154,12 @@ export interface Store {
    * the version.
    */
   updateUser(id: string, decide: AccountDecider): Promise<UpdateUserResult>;
-  /** Revokes every refresh-token family of the user (disabled, password reset); returns how many were live. */
-  revokeUserSessions(userId: string): Promise<number>;
+  /**
+   * Ends every session of the user (disabled, password reset): revokes all refresh-token
+   * families and records the time, so access tokens issued before it are refused too. Returns
+   * how many refresh tokens were live.
+   */
+  revokeUserSessions(userId: string, now: number): Promise<number>;
 
   /** Epoch ms until which the user name is locked, or null. */
   getLoginLock(username: string, now: number): Promise<number | null>;
