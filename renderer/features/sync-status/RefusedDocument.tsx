@@ -5,7 +5,7 @@ import { useT } from '../../i18n/index.js';
 import { isOnline, useSyncStatus, type DocumentProblem } from '../../sync/sync-status-store.js';
 import { useRuntime } from '../auth/session-runtime.js';
 import { describeDocumentProblem } from './describe.js';
-import { useRefusedPath } from './refused-path.js';
+import { useRefusedTarget } from './refused-path.js';
 import { useDiscard } from './use-discard.js';
 
 /**
@@ -17,8 +17,8 @@ export function RefusedDocument({ problem, onOpen }: { problem: DocumentProblem;
   const navigate = useNavigate();
   const db = useRuntime((state) => state.db);
   const online = useSyncStatus(isOnline);
-  const path = useRefusedPath(db, problem.collection, problem.docId);
-  const words = describeDocumentProblem(t, problem);
+  const { path, label } = useRefusedTarget(db, problem.collection, problem.docId);
+  const words = describeDocumentProblem(t, problem, label);
   return (
     <Alert color="red" variant="light" p="xs" data-testid="sync-error" data-doc-id={problem.docId} data-code={problem.code}>
       <Text size="sm" fw={600}>

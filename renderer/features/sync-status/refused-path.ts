@@ -23,17 +23,27 @@ export async function refusedDocumentPath(db: DeskDatabase, collection: Collecti
   return DETAIL_ROUTES[collection]?.(docId) ?? null;
 }
 
-export function useRefusedPath(db: DeskDatabase | null, collection: CollectionName, docId: string): string | null {
-  const [path, setPath] = useState<string | null>(null);
+/** How the person knows the document: a ticket's reference and title, an asset's tag. */
+export async function refusedDocumentLabel(db: DeskDatabase, collection: CollectionName, docId: string): Promise<string | null> {
+  if (collection === 'tickets') {
+    const ticket = await db.tickets.findOne(docId).exec();
+    return ticket ? `${ticket.ref} · ${ticket.title}` : null;
+  }
+  if (collection === 'assets') return (await db.assets.findOne(docId).exec())?.tag ?? null;
+  return null;
+}
+
+export function useRefusedTarget(db: DeskDatabase | null, collection: CollectionName, docId: string): { path: string | null; label: string | null } {
+  const [target, setTarget] = useState<{ path: string | null; label: string | null }>({ path: null, label: null });
   useEffect(() => {
     let live = true;
     if (!db) return undefined;
-    refusedDocumentPath(db, collection, docId)
-      .then((found) => live && setPath(found))
-      .catch(() => live && setPath(null));
+    Promise.all([refusedDocumentPath(db, collection, docId), refusedDocumentLabel(db, collection, docId)])
+      .then(([path, label]) => live && setTarget({ path, label }))
+      .catch(() => live && setTarget({ path: null, label: null }));
     return () => {
       live = false;
     };
   }, [db, collection, docId]);
-  return path;
+  return target;
 }
