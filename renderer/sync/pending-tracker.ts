@@ -126,13 +126,15 @@ export class PendingTracker {
 
   /**
    * The user's contracts now. A refusal "not found" of a document whose contract is not among
-   * them is, in the person's words, "no longer one of your contracts" (and back again if the
-   * contract returns before they discard).
+   * them is, in the person's words, "not one of your contracts". Returns the entries refused that
+   * way whose contract is back: they can be sent again (see resend.ts).
    */
-  setScope(contractIds: readonly string[]): void {
+  setScope(contractIds: readonly string[]): RefusedEntry[] {
     this.scope = new Set(contractIds);
     let any = false;
+    const back: RefusedEntry[] = [];
     for (const [refusedKey, entry] of this.refused) {
+      if (entry.problem.code === 'OUT_OF_SCOPE' && entry.contractId && this.scope.has(entry.contractId)) back.push(entry);
       const next = this.inScopeWords(entry);
       if (next !== entry) {
         this.refused.set(refusedKey, next);
@@ -140,14 +142,25 @@ export class PendingTracker {
       }
     }
     if (any) this.changed();
+    return back;
+  }
+
+  /** A resend that could not run: the reason no longer says "not your contract". */
+  notOutOfScope(name: CollectionName, docId: string): void {
+    const entry = this.refused.get(key(name, docId));
+    if (!entry || entry.problem.code !== 'OUT_OF_SCOPE') return;
+    this.refused.set(key(name, docId), { ...entry, problem: { ...entry.problem, code: 'NOT_FOUND' } });
+    this.changed();
+  }
+
+  /** A local write not yet confirmed by the server (RxDB will push it itself). */
+  isPending(name: CollectionName, docId: string): boolean {
+    return this.candidates.get(name)?.has(docId) ?? false;
   }
 
   private inScopeWords(entry: RefusedEntry): RefusedEntry {
     if (!this.scope || !entry.contractId) return entry;
-    const { code } = entry.problem;
-    const outside = !this.scope.has(entry.contractId);
-    if (code === 'NOT_FOUND' && outside) return { ...entry, problem: { ...entry.problem, code: 'OUT_OF_SCOPE' } };
-    if (code === 'OUT_OF_SCOPE' && !outside) return { ...entry, problem: { ...entry.problem, code: 'NOT_FOUND' } };
+    if (entry.problem.code === 'NOT_FOUND' && !this.scope.has(entry.contractId)) return { ...entry, problem: { ...entry.problem, code: 'OUT_OF_SCOPE' } };
     return entry;
   }
 

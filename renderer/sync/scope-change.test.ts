@@ -201,4 +201,45 @@ describe('scope changes against a real sync server', () => {
     await until(() => useSyncStatus.getState().pending === 0);
     expect((await serverDocs('sup', 'people', 'demo1234')).some((doc) => doc['id'] === 'p-never')).toBe(false);
   });
+
+  async function supEdit(id: string, patch: Record<string, unknown>): Promise<void> {
+    const { accessToken } = await login(server.url, { username: 'sup', password: 'demo1234', deviceId: 'test-sup' });
+    const headers = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' };
+    const found = await fetch(`${server.url}${syncPaths.lookup('tickets')}?schema=${schemaVersionOf('tickets')}`, { method: 'POST', headers, body: JSON.stringify({ ids: [id] }) });
+    const [current] = ((await found.json()) as { documents: Record<string, unknown>[] }).documents;
+    const pushed = await fetch(`${server.url}${syncPaths.push('tickets')}?schema=${schemaVersionOf('tickets')}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify([{ assumedMasterState: current, newDocumentState: { ...current, ...patch } }]),
+    });
+    expect(await pushed.json()).toEqual([]);
+  }
+
+  it.each([
+    ['unchanged on the server: it is accepted as it is', false],
+    ['changed on the server meanwhile: the change is merged onto the server’s state', true],
+  ])('sends a change refused only for its contract again when the contract comes back (%s)', async (_label, changedMeanwhile) => {
+    const username = changedMeanwhile ? 'scope-back-merge' : 'scope-back';
+    const user = await account(username);
+    const first = await client(username);
+    const ticket = await first.db.tickets.findOne({ selector: { contractId: 'c-bogaz' } }).exec();
+    if (!ticket) throw new Error('no BOGAZ ticket');
+    await first.engine.stop();
+    await ticket.incrementalPatch({ title: `Kept through a scope change (${username})` });
+    await setContracts(user.id, ['c-anka']);
+    const again = await client(username, { db: first.db, persistence: first.persistence });
+    await until(() => useSyncStatus.getState().documentErrors.some((problem) => problem.docId === ticket.id && problem.code === 'OUT_OF_SCOPE'));
+    if (changedMeanwhile) await supEdit(ticket.id, { description: 'Added by the supervisor meanwhile' });
+
+    await setContracts(user.id, ['c-anka', 'c-bogaz']);
+    await until(async () => (await serverDocs('sup', 'tickets', 'demo1234')).some((doc) => doc['id'] === ticket.id && doc['title'] === `Kept through a scope change (${username})`));
+    await until(() => useSyncStatus.getState().documentErrors.length === 0 && useSyncStatus.getState().pending === 0);
+    const onServer = (await serverDocs('sup', 'tickets', 'demo1234')).find((doc) => doc['id'] === ticket.id);
+    const local = await again.db.tickets.findOne(ticket.id).exec();
+    expect(local?.title).toBe(onServer?.['title']);
+    if (changedMeanwhile) {
+      expect(onServer?.['description']).toBe('Added by the supervisor meanwhile');
+      expect(local?.description).toBe('Added by the supervisor meanwhile');
+    }
+  });
 });

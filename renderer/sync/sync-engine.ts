@@ -10,6 +10,7 @@ import { NetworkError, ServerError, SignInRequiredError, toServerError } from '.
 import { localPendingPersistence, type PendingPersistence } from './pending-store.js';
 import { PendingTracker } from './pending-tracker.js';
 import { discardRefused, DiscardError } from './discard.js';
+import { resendRefused, type ResendDeps } from './resend.js';
 import { ServerStateRequests } from './server-state-requests.js';
 import { StreamClient } from './stream-client.js';
 import { patchSyncStatus, resetSyncStatus, useSyncStatus, type SyncProblem } from './sync-status-store.js';
@@ -55,6 +56,7 @@ export class SyncEngine {
       patchSyncStatus({ pending, documentErrors }),
     );
     if (options.contractIds) this.tracker.setScope(options.contractIds);
+
     for (const name of COLLECTION_NAMES) this.streams.set(name, new Subject<'RESYNC'>());
   }
 
@@ -113,18 +115,35 @@ export class SyncEngine {
    * user). Needs a connection; on failure the refused change stays as it was (see discard.ts).
    */
   discard(name: CollectionName, docId: string): Promise<void> {
-    return discardRefused(
-      {
-        db: this.options.db,
-        tracker: this.tracker,
-        serverStates: this.serverStates,
-        connected: (collection) => this.replications.has(collection),
-        pullNow: (collection) => this.streams.get(collection)?.next('RESYNC'),
-        timeoutMs: this.options.discardTimeoutMs ?? 20_000,
-      },
-      name,
-      docId,
-    );
+    return discardRefused(this.discardDeps(), name, docId);
+  }
+
+  private discardDeps(): ResendDeps {
+    return {
+      db: this.options.db,
+      tracker: this.tracker,
+      serverStates: this.serverStates,
+      connected: (collection) => this.replications.has(collection),
+      pullNow: (collection) => this.streams.get(collection)?.next('RESYNC'),
+      timeoutMs: this.options.discardTimeoutMs ?? 20_000,
+      request: (path, init) => this.request(path, init),
+    };
+  }
+
+  /**
+   * The user's contracts now. Changes refused only because their contract was taken away are
+   * sent again when it comes back (after the current pull: a resend may need the pull itself).
+   */
+  private scopeIs(contractIds: readonly string[]): void {
+    const back = this.tracker.setScope(contractIds);
+    for (const entry of back) {
+      if (this.tracker.isPending(entry.collection, entry.docId)) continue;
+      setTimeout(() => {
+        resendRefused(this.discardDeps(), entry.collection, entry.docId)
+          .then((outcome) => outcome === 'kept' && this.tracker.notOutOfScope(entry.collection, entry.docId))
+          .catch(() => this.tracker.notOutOfScope(entry.collection, entry.docId));
+      }, 0);
+    }
   }
 
   /** A request to the sync server with the session's tokens (refreshed as needed); not a sync step. */
@@ -138,7 +157,7 @@ export class SyncEngine {
       const response = await this.auth.fetch(syncPaths.me);
       if (response.ok) {
         const user = (await response.json()) as SessionUser;
-        this.tracker.setScope(user.contractIds);
+        this.scopeIs(user.contractIds);
         this.options.onUser?.(user);
       }
     } catch (error) {
@@ -194,7 +213,7 @@ export class SyncEngine {
       pullBatchSize: this.options.pullBatchSize ?? 400,
       pushBatchSize: this.options.pushBatchSize ?? 100,
       stream$: (name) => this.streams.get(name) ?? new Subject<'RESYNC'>(),
-      scope: (contractIds) => this.tracker.setScope(contractIds),
+      scope: (contractIds) => this.scopeIs(contractIds),
       serverStates: this.serverStates,
       request: (path, init) => this.request(path, init),
       pulled: (_name, count, batchSize) => {
