@@ -9,7 +9,7 @@ import type { SessionUser } from '../../common/sync/protocol.js';
 import { hashPassword } from '../auth/passwords.js';
 import { HttpError } from '../errors.js';
 import type { AccountDecision, Store, UserChange, UserRecord } from '../store/store.js';
-import { readCreate, readPassword, readUpdate, toAdminUser } from './account-input.js';
+import { readCreate, readReset, readUpdate, toAdminUser } from './account-input.js';
 import type { ChangeNotifier } from './notifier.js';
 import { syncStaffDirectory } from './staff-directory.js';
 
@@ -85,7 +85,7 @@ export class AccountAdmin {
     await this.authorize(actor, 'password');
     const target = await this.store.getUserById(id);
     if (!target) throw new HttpError('NOT_FOUND', `There is no account "${id}".`);
-    const password = readPassword((input as { password?: unknown } | null)?.password, target.username);
+    const password = readReset(input, target.username);
     const passwordHash = await hashPassword(password);
     const result = await this.store.updateUser(id, (current) =>
       canManageAccount(actor.user.role, current.role)

@@ -110,6 +110,12 @@ export function readUpdate(input: unknown): UpdateUserRequest {
   return change;
 }
 
+export function readReset(input: unknown, username: string): string {
+  const body = asRecord(input, 'The password reset');
+  onlyKeys(body, ['password']);
+  return readPassword(body['password'], username);
+}
+
 export function toAdminUser(user: UserRecord): AdminUser {
   return {
     id: user.id,
