@@ -22,6 +22,9 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   BODY_TOO_LARGE: 413,
   CLIENT_OUTDATED: 426,
+  USERNAME_TAKEN: 409,
+  PASSWORD_TOO_WEAK: 422,
+  ACCOUNT_STALE: 409,
   INTERNAL: 500,
 } as const;
 
@@ -37,7 +40,13 @@ export type IpcErrorCode =
   | 'INTERNAL';
 
 /** Codes only the client produces (sync engine, forms). */
-export type ClientErrorCode = 'NETWORK_UNREACHABLE' | 'SERVER_UNAVAILABLE' | 'SIGN_IN_REQUIRED' | 'NO_DESKTOP_BRIDGE';
+export type ClientErrorCode =
+  | 'NETWORK_UNREACHABLE'
+  | 'SERVER_UNAVAILABLE'
+  | 'SIGN_IN_REQUIRED'
+  | 'NO_DESKTOP_BRIDGE'
+  /** A push refused because the document's contract is no longer among the user's contracts. */
+  | 'OUT_OF_SCOPE';
 
 export type ErrorCode = ServerErrorCode | IpcErrorCode | ClientErrorCode;
 

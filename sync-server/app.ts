@@ -9,6 +9,7 @@ import { HttpError } from './errors.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerRenderer } from './http/renderer.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerHealthRoute } from './routes/health-route.js';
 import { registerStreamRoute } from './routes/stream-route.js';
@@ -43,7 +44,7 @@ export async function buildApp(config: ServerConfig, store: Store, options: AppO
   await app.register(cors, {
     // Requests without Origin (same origin, Node clients) need no CORS headers at all.
     origin: (origin, callback) => callback(null, origin !== undefined && origins.has(origin)),
-    methods: ['GET', 'POST'],
+    methods: ['GET', 'POST', 'PATCH'],
     allowedHeaders: ['Authorization', 'Content-Type'],
     maxAge: 600,
   });
@@ -61,5 +62,6 @@ export async function buildApp(config: ServerConfig, store: Store, options: AppO
   registerAuthRoutes(app, auth, config);
   registerSyncRoutes(app, { store, auth, notifier });
   registerStreamRoute(app, { auth, notifier, heartbeatMs: config.heartbeatMs });
+  registerAdminRoutes(app, { store, auth, notifier });
   return app;
 }

@@ -9,6 +9,7 @@ import { ReportsPage } from '../features/reports/index.js';
 import { SupervisionPage } from '../features/supervisor/index.js';
 import { ThisComputerPage } from '../features/this-computer/ThisComputerPage.js';
 import { TicketDetailPage, TicketsPage } from '../features/tickets/index.js';
+import { UsersPage } from '../features/users/index.js';
 import { AppLayout } from './layout/AppLayout.js';
 
 /** Every screen of the signed-in app; rendered inside the HashRouter set up in App.tsx. */
@@ -30,6 +31,7 @@ export function AppRoutes() {
         <Route path="assets/:id" element={<AssetDetailPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="this-computer" element={<ThisComputerPage />} />
+        <Route path="users" element={<UsersPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>
@@ -47,5 +49,6 @@ export const NAV_ITEMS = [
   { to: '/assets-import', labelKey: 'assetsImport.nav', icon: 'assetsImport', end: false },
   { to: '/assets', labelKey: 'assets.nav', icon: 'assets', end: false },
   { to: '/reports', labelKey: 'reports.nav', icon: 'reports', end: false },
+  { to: '/users', labelKey: 'users.nav', icon: 'users', end: false, roles: ['supervisor', 'admin'] },
   { to: '/this-computer', labelKey: 'app.nav.thisComputer', icon: 'computer', end: false },
 ] as const;

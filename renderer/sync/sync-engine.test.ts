@@ -149,7 +149,8 @@ describe('sync engine against a real sync server', () => {
     await until(() => useSyncStatus.getState().documentErrors.length === 1);
     await engine.awaitInSync();
     const problem = useSyncStatus.getState().documentErrors[0];
-    expect(problem).toMatchObject({ collection: 'people', docId: 'p-forbidden', code: 'NOT_FOUND' });
+    // A contract tech does not serve: said in those words, not as a bare "not found".
+    expect(problem).toMatchObject({ collection: 'people', docId: 'p-forbidden', code: 'OUT_OF_SCOPE' });
     expect(await db.people.findOne('p-forbidden').exec()).not.toBeNull();
     const ids = (await serverDocs(auth, 'people')).map((doc) => doc['id']);
     expect(ids).toContain('p-good');

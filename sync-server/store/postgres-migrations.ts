@@ -104,4 +104,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
        WHERE collection = 'assets' AND jsonb_typeof(body::jsonb -> 'siteId') = 'null';
     `,
   },
+  {
+    version: 3,
+    name: 'account versions for administration and scope changes',
+    sql: `
+      -- Raised from the 'accounts' counter on every account change, so instances can tell which
+      -- accounts changed since they last looked (a lost NOTIFY only delays a stream's resync).
+      ALTER TABLE users ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
+      ALTER TABLE users ADD COLUMN updated_at TEXT;
+      -- Epoch ms of the last "end every session" (password reset, disabled): older access tokens die.
+      ALTER TABLE users ADD COLUMN sessions_revoked_at BIGINT;
+      INSERT INTO meta (key, value) VALUES ('accounts', 0);
+    `,
+  },
 ];

@@ -29,6 +29,7 @@ export function openSqliteStore(dataDir: string): Store {
   const accounts = new SqliteAccounts(db);
   accounts.pruneRefreshTokens(Date.now());
   let open = true;
+  let startup: Promise<void> = Promise.resolve();
 
   return {
     pull: lift((collection, contractIds, sinceSeq, limit) => docs.pull(collection, contractIds, sinceSeq, limit)),
@@ -43,6 +44,8 @@ export function openSqliteStore(dataDir: string): Store {
     getUserById: lift((id) => accounts.getUser('id', id)),
     getUserByUsername: lift((username) => accounts.getUser('username', username)),
     listUsers: lift(() => accounts.listUsers()),
+    updateUser: lift((id, decide) => accounts.updateUser(id, decide)),
+    revokeUserSessions: lift((userId, now) => accounts.revokeUserSessions(userId, now)),
 
     getLoginLock: lift((username, now) => accounts.getLoginLock(username, now)),
     recordLoginFailure: lift((username, now, policy) => accounts.recordLoginFailure(username, now, policy)),
@@ -54,6 +57,16 @@ export function openSqliteStore(dataDir: string): Store {
 
     audit: lift((entry) => accounts.audit(entry)),
     listAudit: lift((limit) => accounts.listAudit(limit)),
+
+    // One process owns the file: running in turn within it is all a start-up lock needs.
+    withStartupLock: (work) => {
+      const run = startup.then(work);
+      startup = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      return run;
+    },
 
     close: lift(() => {
       if (!open) return;

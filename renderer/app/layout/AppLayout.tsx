@@ -1,7 +1,7 @@
 import { AppShell, Box, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconDevices, IconChartPie } from '@tabler/icons-react';
-import { IconClipboardCheck, IconFileSpreadsheet } from '@tabler/icons-react';
+import { IconChartPie, IconDevices } from '@tabler/icons-react';
+import { IconClipboardCheck, IconFileSpreadsheet, IconUsers } from '@tabler/icons-react';
 import { IconCalendarTime, IconChartBar, IconDeviceDesktopCog, IconDeviceLaptop, IconGitMerge, IconHome, IconTicket } from '@tabler/icons-react';
 import { useSession } from '../session-store.js';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom';
@@ -13,7 +13,7 @@ import { LanguageSwitch } from './LanguageSwitch.js';
 import { ThemeToggle } from './ThemeToggle.js';
 import { UserMenu } from './UserMenu.js';
 
-const ICONS = { home: IconHome, tickets: IconTicket, computer: IconDeviceLaptop, myDay: IconCalendarTime, supervision: IconChartBar, conflicts: IconGitMerge, audit: IconClipboardCheck, assetsImport: IconFileSpreadsheet, assets: IconDevices, reports: IconChartPie } as const;
+const ICONS = { home: IconHome, tickets: IconTicket, computer: IconDeviceLaptop, myDay: IconCalendarTime, supervision: IconChartBar, conflicts: IconGitMerge, audit: IconClipboardCheck, assetsImport: IconFileSpreadsheet, assets: IconDevices, reports: IconChartPie, users: IconUsers } as const;
 
 /** Entries with `roles` are shown to those roles only (the server enforces access anyway). */
 function visibleTo(item: (typeof NAV_ITEMS)[number], role: string | undefined): boolean {

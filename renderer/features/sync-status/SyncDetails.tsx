@@ -5,10 +5,12 @@ import { getSyncEngine } from '../auth/session-runtime.js';
 import { TokenStorageNotice } from '../auth/TokenStorageNotice.js';
 import { useT } from '../../i18n/index.js';
 import { isOnline, useSyncStatus } from '../../sync/sync-status-store.js';
-import { describeDocumentProblem, describeProblem } from './describe.js';
+import { describeProblem } from './describe.js';
+import { RefusedDocument } from './RefusedDocument.js';
 import { ReauthButton } from './ReauthButton.js';
 
-export function SyncDetails() {
+/** `onNavigate`: a refused document was opened (the popover around this closes). */
+export function SyncDetails({ onNavigate }: { onNavigate?: () => void } = {}) {
   const t = useT();
   const status = useSyncStatus();
   const serverUrl = useSession((state) => state.serverUrl);
@@ -55,20 +57,9 @@ export function SyncDetails() {
           </Text>
           <ScrollArea.Autosize mah={220}>
             <Stack gap={6} data-testid="sync-errors">
-              {status.documentErrors.map((problem) => {
-                const words = describeDocumentProblem(t, problem);
-                return (
-                  <Alert key={`${problem.collection}/${problem.docId}`} color="red" variant="light" p="xs" data-testid="sync-error">
-                    <Text size="sm" fw={600}>
-                      {words.subject}
-                    </Text>
-                    <Text size="sm">{words.reason}</Text>
-                    <Text size="xs" c="dimmed">
-                      {words.detail}
-                    </Text>
-                  </Alert>
-                );
-              })}
+              {status.documentErrors.map((problem) => (
+                <RefusedDocument key={`${problem.collection}/${problem.docId}`} problem={problem} {...(onNavigate ? { onOpen: onNavigate } : {})} />
+              ))}
             </Stack>
           </ScrollArea.Autosize>
         </>

@@ -1,5 +1,6 @@
 import { Box, Group, Popover, Text, UnstyledButton } from '@mantine/core';
 import { IconCloudOff, IconCloudCheck, IconCloudUp, IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { isOnline, useSyncStatus } from '../../sync/sync-status-store.js';
 import { relativeTime } from './describe.js';
@@ -13,6 +14,7 @@ export function SyncStatus() {
   const language = useLanguage((state) => state.language);
   const status = useSyncStatus();
   const now = useNow();
+  const [opened, setOpened] = useState(false);
   const online = isOnline(status);
   const problem = status.signInRequired || status.outdated || status.documentErrors.length > 0;
   const color = !online ? 'gray' : problem ? 'orange' : 'teal';
@@ -20,9 +22,10 @@ export function SyncStatus() {
   const last = status.lastSyncAt ? t('sync.last', { time: relativeTime(language, status.lastSyncAt, now, t('sync.justNow')) }) : t('sync.never');
 
   return (
-    <Popover width={380} position="bottom-end" shadow="md" withinPortal>
+    <Popover width={380} position="bottom-end" shadow="md" withinPortal opened={opened} onChange={setOpened}>
       <Popover.Target>
         <UnstyledButton
+          onClick={() => setOpened((open) => !open)}
           data-testid="sync-status"
           aria-label={t('sync.open')}
           px="sm"
@@ -62,7 +65,7 @@ export function SyncStatus() {
         </UnstyledButton>
       </Popover.Target>
       <Popover.Dropdown>
-        <SyncDetails />
+        <SyncDetails onNavigate={() => setOpened(false)} />
       </Popover.Dropdown>
     </Popover>
   );

@@ -5,6 +5,7 @@ import type { Ticket } from '../../../common/schemas/tickets.js';
 import { useDatabase } from '../../app/database-context.js';
 import { useRxDocument } from '../../db/use-rx.js';
 import { useLanguage, useT } from '../../i18n/index.js';
+import { RefusedBanner } from '../sync-status/RefusedBanner.js';
 import { PriorityBadge, StatusBadge } from './TicketBadges.js';
 import { TicketCreatePage } from './TicketCreatePage.js';
 import { TicketEditForm } from './TicketEditForm.js';
@@ -40,7 +41,10 @@ function TicketPage({ id }: { id: string | undefined }) {
         </Group>
       </Anchor>
       {ticket ? (
-        <TicketDetail ticket={ticket} />
+        <>
+          <RefusedBanner collection="tickets" docId={ticket.id} />
+          <TicketDetail ticket={ticket} />
+        </>
       ) : loading ? (
         <Group gap="xs">
           <Loader size="sm" />
