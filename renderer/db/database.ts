@@ -1,8 +1,13 @@
-import { createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type DocumentOf } from '../../common/schemas/index.js';
+import { COLLECTIONS, COLLECTION_NAMES, migrationsOf, type CollectionName, type DocumentOf } from '../../common/schemas/index.js';
 import { createMergeConflictHandler } from '../../common/sync/merge/rxdb-conflict-handler.js';
 import type { ConflictRecord } from '../../common/sync/merge/conflict-record.js';
+
+// Schema upgrades (e.g. contracts 0 → 1) migrate the local replica, and RxDB also migrates the
+// replication's assumed master states, so unsent changes survive an app update.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export type DeskCollections = { [C in CollectionName]: RxCollection<DocumentOf<C>> };
 export type DeskDatabase = RxDatabase<DeskCollections>;
@@ -45,6 +50,7 @@ export async function openDatabase(options: { name: string; storage?: RxStorage<
       name,
       {
         schema: COLLECTIONS[name].schema,
+        migrationStrategies: { ...migrationsOf(name) },
         // Three-way field merge from common/: a conflicting push never just takes the server's side.
         conflictHandler: createMergeConflictHandler(name, {
           deviceId: merge.deviceId,

@@ -24,7 +24,7 @@ export function TicketSlaTimeline({ summary, events, contract }: TicketSlaTimeli
   return (
     <Timeline bulletSize={12} lineWidth={2} data-testid="ticket-sla-timeline" active={summary.timeline.length - 1}>
       {summary.timeline.map((entry, index) => {
-        const line = describeSlaEntry(entry, byId, contract.slaPolicy, t);
+        const line = describeSlaEntry(entry, byId, summary.policy.applied, t);
         return (
           <Timeline.Item
             key={`${entry.at}-${entry.kind}-${entry.clock ?? ''}-${index}`}
