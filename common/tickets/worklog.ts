@@ -1,0 +1,136 @@
+import type { TimeKind } from './events.js';
+
+/**
+ * A ticket's worklog from its events: time entries (minus voided ones) and photos. Pure, so the
+ * ticket screen, the worklog list and tests all add up the same way, whatever order the events
+ * synced in (each event counts once, by id).
+ */
+
+export interface WorklogEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly at: string;
+  readonly authorId: string;
+  readonly subjectId?: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export interface TimeEntry {
+  readonly id: string;
+  readonly ticketId: string | null;
+  readonly kind: TimeKind;
+  readonly minutes: number;
+  readonly date: string;
+  readonly note: string;
+  readonly authorId: string;
+  /** Device time the entry was recorded. */
+  readonly at: string;
+  /** Set when a `ticket.time_void` took the entry out of the totals. */
+  readonly voided: { readonly at: string; readonly authorId: string; readonly reason: string } | null;
+}
+
+export interface WorklogTotals {
+  readonly travelMinutes: number;
+  readonly workMinutes: number;
+  readonly totalMinutes: number;
+  /** Entries counted (voided ones excluded). */
+  readonly entries: number;
+  readonly photos: number;
+}
+
+const EMPTY: WorklogTotals = { travelMinutes: 0, workMinutes: 0, totalMinutes: 0, entries: 0, photos: 0 };
+
+function isTimeData(data: Readonly<Record<string, unknown>>): data is { kind: TimeKind; minutes: number; date: string; note?: string } {
+  return (data['kind'] === 'travel' || data['kind'] === 'work') && Number.isInteger(data['minutes']) && (data['minutes'] as number) > 0 && typeof data['date'] === 'string';
+}
+
+/** Time entries newest day first (then newest recorded), with their void if any. */
+export function timeEntries(events: readonly WorklogEvent[]): TimeEntry[] {
+  const seen = new Set<string>();
+  const unique = events.filter((event) => (seen.has(event.id) ? false : (seen.add(event.id), true)));
+  const voids = new Map<string, TimeEntry['voided']>();
+  // The earliest void of an entry counts (any later one changes nothing).
+  for (const event of [...unique].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))) {
+    if (event.type !== 'ticket.time_void') continue;
+    const entryId = event.data['entryId'];
+    if (typeof entryId === 'string' && !voids.has(entryId)) {
+      voids.set(entryId, { at: event.at, authorId: event.authorId, reason: typeof event.data['reason'] === 'string' ? event.data['reason'] : '' });
+    }
+  }
+  const entries: TimeEntry[] = [];
+  for (const event of unique) {
+    if (event.type !== 'ticket.time' || !isTimeData(event.data)) continue;
+    entries.push({
+      id: event.id,
+      ticketId: event.subjectId ?? null,
+      kind: event.data.kind,
+      minutes: event.data.minutes,
+      date: event.data.date,
+      note: typeof event.data.note === 'string' ? event.data.note : '',
+      authorId: event.authorId,
+      at: event.at,
+      voided: voids.get(event.id) ?? null,
+    });
+  }
+  return entries.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.id < b.id ? -1 : 1));
+}
+
+/** Travel and work minutes and the photo count of a set of events. */
+export function worklogTotals(events: readonly WorklogEvent[]): WorklogTotals {
+  const photos = new Set(events.filter((event) => event.type === 'ticket.photo').map((event) => event.id)).size;
+  let travelMinutes = 0;
+  let workMinutes = 0;
+  let entries = 0;
+  for (const entry of timeEntries(events)) {
+    if (entry.voided) continue;
+    entries += 1;
+    if (entry.kind === 'travel') travelMinutes += entry.minutes;
+    else workMinutes += entry.minutes;
+  }
+  return entries === 0 && photos === 0 ? EMPTY : { travelMinutes, workMinutes, totalMinutes: travelMinutes + workMinutes, entries, photos };
+}
+
+/** Totals per ticket, for a list of many tickets' events. */
+export function worklogTotalsByTicket(events: readonly WorklogEvent[]): Map<string, WorklogTotals> {
+  const byTicket = new Map<string, WorklogEvent[]>();
+  for (const event of events) {
+    if (!event.subjectId) continue;
+    const list = byTicket.get(event.subjectId);
+    if (list) list.push(event);
+    else byTicket.set(event.subjectId, [event]);
+  }
+  return new Map([...byTicket].map(([ticketId, list]) => [ticketId, worklogTotals(list)]));
+}
+
+/** "2 h 05 min" style parts, for any language: whole hours and the remaining minutes. */
+export function splitMinutes(minutes: number): { hours: number; minutes: number } {
+  const whole = Math.max(0, Math.round(minutes));
+  return { hours: Math.floor(whole / 60), minutes: whole % 60 };
+}
+
+export interface TimeEntryDraft {
+  readonly kind: string;
+  readonly hours: number | string;
+  readonly minutes: number | string;
+  readonly date: string;
+  readonly note: string;
+}
+
+export type TimeEntryProblem = 'kind' | 'duration_missing' | 'duration_too_long' | 'date_invalid' | 'date_future' | 'note_too_long';
+
+/** What is wrong with a time entry form, field by field; `today` is the technician's local date. */
+export function checkTimeEntry(draft: TimeEntryDraft, today: string): { field: 'kind' | 'duration' | 'date' | 'note'; problem: TimeEntryProblem } | null {
+  if (draft.kind !== 'travel' && draft.kind !== 'work') return { field: 'kind', problem: 'kind' };
+  const hours = Number(draft.hours || 0);
+  const minutes = Number(draft.minutes || 0);
+  if (!Number.isInteger(hours) || !Number.isInteger(minutes) || hours < 0 || minutes < 0) return { field: 'duration', problem: 'duration_missing' };
+  const total = hours * 60 + minutes;
+  if (total <= 0) return { field: 'duration', problem: 'duration_missing' };
+  if (total > 24 * 60) return { field: 'duration', problem: 'duration_too_long' };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date) || Number.isNaN(Date.parse(`${draft.date}T00:00:00Z`)) || new Date(`${draft.date}T00:00:00Z`).toISOString().slice(0, 10) !== draft.date) {
+    return { field: 'date', problem: 'date_invalid' };
+  }
+  if (draft.date > today) return { field: 'date', problem: 'date_future' };
+  if (draft.note.length > 500) return { field: 'note', problem: 'note_too_long' };
+  return null;
+}
