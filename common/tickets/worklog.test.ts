@@ -30,6 +30,13 @@ describe('worklog totals', () => {
     expect(listed.find((item) => item.id === wrong.id)?.voided).toMatchObject({ reason: 'typed 600 instead of 60', authorId: 'u-tech' });
   });
 
+  it("ignores a void by someone other than the entry's author, unless a supervisor made it", () => {
+    const entry = time('work', 60);
+    const byColleague = event('ticket.time_void', { entryId: entry.id }, { authorId: 'u-tech2' });
+    expect(worklogTotals([entry, byColleague])).toMatchObject({ workMinutes: 60 });
+    expect(worklogTotals([entry, byColleague], { supervisors: new Set(['u-tech2']) })).toMatchObject({ workMinutes: 0, entries: 0 });
+  });
+
   it('gives the same totals in any order (events arrive from several devices)', () => {
     const events = [time('travel', 20, '2026-11-23'), time('work', 35, '2026-11-24'), time('work', 50, '2026-11-22')];
     const voided = event('ticket.time_void', { entryId: events[1]!.id });

@@ -44,18 +44,34 @@ function isTimeData(data: Readonly<Record<string, unknown>>): data is { kind: Ti
   return (data['kind'] === 'travel' || data['kind'] === 'work') && Number.isInteger(data['minutes']) && (data['minutes'] as number) > 0 && typeof data['date'] === 'string';
 }
 
+/**
+ * Who may take an entry out of the totals: its own author, or someone in `supervisors` (user ids
+ * the staff directory lists as supervisor or admin). A void by anyone else is ignored when read:
+ * the server cannot check it at push time (the entry and the void may arrive in either order), so
+ * every device applies the same rule to the same data instead.
+ */
+export interface VoidRule {
+  readonly supervisors?: ReadonlySet<string>;
+}
+
+function mayVoid(voidAuthor: string, entryAuthor: string, rule: VoidRule): boolean {
+  return voidAuthor === entryAuthor || (rule.supervisors?.has(voidAuthor) ?? false);
+}
+
 /** Time entries newest day first (then newest recorded), with their void if any. */
-export function timeEntries(events: readonly WorklogEvent[]): TimeEntry[] {
+export function timeEntries(events: readonly WorklogEvent[], rule: VoidRule = {}): TimeEntry[] {
   const seen = new Set<string>();
   const unique = events.filter((event) => (seen.has(event.id) ? false : (seen.add(event.id), true)));
+  const authors = new Map(unique.filter((event) => event.type === 'ticket.time').map((event) => [event.id, event.authorId]));
   const voids = new Map<string, TimeEntry['voided']>();
-  // The earliest void of an entry counts (any later one changes nothing).
+  // The earliest allowed void of an entry counts (any later one changes nothing).
   for (const event of [...unique].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))) {
     if (event.type !== 'ticket.time_void') continue;
     const entryId = event.data['entryId'];
-    if (typeof entryId === 'string' && !voids.has(entryId)) {
-      voids.set(entryId, { at: event.at, authorId: event.authorId, reason: typeof event.data['reason'] === 'string' ? event.data['reason'] : '' });
-    }
+    if (typeof entryId !== 'string' || voids.has(entryId)) continue;
+    const entryAuthor = authors.get(entryId);
+    if (entryAuthor === undefined || !mayVoid(event.authorId, entryAuthor, rule)) continue;
+    voids.set(entryId, { at: event.at, authorId: event.authorId, reason: typeof event.data['reason'] === 'string' ? event.data['reason'] : '' });
   }
   const entries: TimeEntry[] = [];
   for (const event of unique) {
@@ -76,12 +92,12 @@ export function timeEntries(events: readonly WorklogEvent[]): TimeEntry[] {
 }
 
 /** Travel and work minutes and the photo count of a set of events. */
-export function worklogTotals(events: readonly WorklogEvent[]): WorklogTotals {
+export function worklogTotals(events: readonly WorklogEvent[], rule: VoidRule = {}): WorklogTotals {
   const photos = new Set(events.filter((event) => event.type === 'ticket.photo').map((event) => event.id)).size;
   let travelMinutes = 0;
   let workMinutes = 0;
   let entries = 0;
-  for (const entry of timeEntries(events)) {
+  for (const entry of timeEntries(events, rule)) {
     if (entry.voided) continue;
     entries += 1;
     if (entry.kind === 'travel') travelMinutes += entry.minutes;
@@ -91,7 +107,7 @@ export function worklogTotals(events: readonly WorklogEvent[]): WorklogTotals {
 }
 
 /** Totals per ticket, for a list of many tickets' events. */
-export function worklogTotalsByTicket(events: readonly WorklogEvent[]): Map<string, WorklogTotals> {
+export function worklogTotalsByTicket(events: readonly WorklogEvent[], rule: VoidRule = {}): Map<string, WorklogTotals> {
   const byTicket = new Map<string, WorklogEvent[]>();
   for (const event of events) {
     if (!event.subjectId) continue;
@@ -99,7 +115,7 @@ export function worklogTotalsByTicket(events: readonly WorklogEvent[]): Map<stri
     if (list) list.push(event);
     else byTicket.set(event.subjectId, [event]);
   }
-  return new Map([...byTicket].map(([ticketId, list]) => [ticketId, worklogTotals(list)]));
+  return new Map([...byTicket].map(([ticketId, list]) => [ticketId, worklogTotals(list, rule)]));
 }
 
 /** "2 h 05 min" style parts, for any language: whole hours and the remaining minutes. */
