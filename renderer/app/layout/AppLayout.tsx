@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconDevices } from '@tabler/icons-react';
 import { IconClipboardCheck, IconFileSpreadsheet } from '@tabler/icons-react';
 import { IconCalendarTime, IconChartBar, IconDeviceDesktopCog, IconDeviceLaptop, IconGitMerge, IconHome, IconTicket } from '@tabler/icons-react';
+import { useBlobSync } from '../../blobs/use-blob-sync.js';
 import { useSession } from '../session-store.js';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom';
 import { SyncBanners } from '../../features/sync-status/SyncBanners.js';
@@ -25,6 +26,8 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   const role = useSession((state) => state.user?.role);
+  // Photos go up in the background while someone is signed in.
+  useBlobSync();
   const isActive = (to: string, end: boolean) => (end ? location.pathname === to : location.pathname === to || location.pathname.startsWith(`${to}/`));
 
   return (

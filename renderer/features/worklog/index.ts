@@ -1,0 +1,6 @@
+import './messages.js';
+
+export { PhotoQueueDetails } from './PhotoQueueDetails.js';
+export { PhotoQueueIndicator } from './PhotoQueueIndicator.js';
+export { TicketWorklogPanel } from './TicketWorklogPanel.js';
+export { formatDuration } from './format.js';
