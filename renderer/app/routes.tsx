@@ -3,6 +3,7 @@ import { AssetDetailPage, AssetsPage, CollectPage } from '../features/assets/ind
 import { AssetsImportPage } from '../features/assets-import/index.js';
 import { AuditPage, AuditsPage } from '../features/audit/index.js';
 import { ConflictsPage } from '../features/conflicts/index.js';
+import { ContractEditorPage, ContractsPage } from '../features/contracts/index.js';
 import { HomePage } from '../features/home/HomePage.js';
 import { MyDayPage } from '../features/my-day/index.js';
 import { SupervisionPage } from '../features/supervisor/index.js';
@@ -21,6 +22,8 @@ export function AppRoutes() {
         <Route path="my-day" element={<MyDayPage />} />
         <Route path="supervision" element={<SupervisionPage />} />
         <Route path="conflicts" element={<ConflictsPage />} />
+        <Route path="contracts" element={<ContractsPage />} />
+        <Route path="contracts/:id" element={<ContractEditorPage />} />
         <Route path="audits" element={<AuditsPage />} />
         <Route path="audits/:id" element={<AuditPage />} />
         <Route path="assets-import" element={<AssetsImportPage />} />
@@ -41,6 +44,7 @@ export const NAV_ITEMS = [
   { to: '/tickets', labelKey: 'app.nav.tickets', icon: 'tickets', end: false },
   { to: '/supervision', labelKey: 'supervisor.nav', icon: 'supervision', end: false, roles: ['supervisor', 'admin'] },
   { to: '/conflicts', labelKey: 'conflicts.nav', icon: 'conflicts', end: false, roles: ['supervisor', 'admin'] },
+  { to: '/contracts', labelKey: 'contracts.nav', icon: 'contracts', end: false },
   { to: '/audits', labelKey: 'audit.nav', icon: 'audit', end: false },
   { to: '/assets-import', labelKey: 'assetsImport.nav', icon: 'assetsImport', end: false },
   { to: '/assets', labelKey: 'assets.nav', icon: 'assets', end: false },
