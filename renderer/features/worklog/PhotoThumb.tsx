@@ -8,8 +8,8 @@ import { useBlobUrl } from '../../blobs/use-blob-url.js';
 import { useT } from '../../i18n/index.js';
 import './messages.js';
 
-/** The local copy's upload state, re-read whenever the upload queue changes. */
-function useLocalState(sha256: string): LocalBlobState | null {
+/** The local copy's upload state, re-read when the photo loads and whenever the upload queue changes. */
+function useLocalState(sha256: string, loaded: boolean): LocalBlobState | null {
   const [state, setState] = useState<LocalBlobState | null>(null);
   const queue = useBlobQueue();
   useEffect(() => {
@@ -22,7 +22,7 @@ function useLocalState(sha256: string): LocalBlobState | null {
     return () => {
       cancelled = true;
     };
-  }, [sha256, queue]);
+  }, [sha256, queue, loaded]);
   return state;
 }
 
@@ -36,7 +36,7 @@ interface PhotoThumbProps {
 export function PhotoThumb({ sha256, contractId, caption }: PhotoThumbProps) {
   const t = useT();
   const view = useBlobUrl(sha256, contractId);
-  const local = useLocalState(sha256);
+  const local = useLocalState(sha256, view.status === 'ready');
   const [open, setOpen] = useState(false);
   const badge = local === 'pending' ? { color: 'orange', key: 'worklog.photo.pending' } : local === 'failed' ? { color: 'red', key: 'worklog.photo.failed' } : null;
 
