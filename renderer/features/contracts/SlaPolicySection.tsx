@@ -23,7 +23,7 @@ export function SlaPolicySection({ form, update, problem, readOnly, policy }: Se
   const setTarget = (key: PriorityKey, patch: Partial<TargetForm>) => update({ targets: { ...form.targets, [key]: { ...form.targets[key], ...patch } } });
   const hint = (value: number | string) => {
     const minutes = asMinutes(value);
-    return Number.isInteger(minutes) && minutes >= 60 ? t('contracts.policy.hoursMinutes', { text: formatBusinessMinutes(minutes, t) }) : undefined;
+    return Number.isInteger(minutes) && minutes >= 1 ? t('contracts.policy.hoursMinutes', { text: formatBusinessMinutes(minutes, t) }) : undefined;
   };
   const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, language) : t('contracts.policy.beginning'));
 
