@@ -1,5 +1,5 @@
 import type { Invoke } from './contract.js';
-import type { SecretName } from './types.js';
+import type { NotifyRequest, SecretName } from './types.js';
 
 /**
  * Builds `window.desktop` from an `invoke` function. The preload calls it with `ipcRenderer.invoke`;
@@ -22,6 +22,9 @@ export function buildDesktopBridge(invoke: Invoke) {
       get: (name: SecretName) => invoke('secrets.get', { name }),
       set: (name: SecretName, value: string) => invoke('secrets.set', { name, value }),
       delete: (name: SecretName) => invoke('secrets.delete', { name }),
+    },
+    notifications: {
+      show: (request: NotifyRequest) => invoke('notify.show', { title: request.title, body: request.body, tag: request.tag }),
     },
   } as const;
 }

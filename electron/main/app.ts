@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, Notification, protocol, safeStorage, session, shell } from 'electron';
 import * as systemInformation from 'systeminformation';
 import { IPC_INVOKE_CHANNEL } from '../shared/ipc-channel.js';
 import { createMainHandlers } from './handlers/main-handlers.js';
@@ -75,6 +75,12 @@ export function startDesktopApp(options: DesktopAppOptions): void {
       app: { name: app.getName(), version: app.getVersion(), packaged: app.isPackaged },
       systemInformation,
       secrets: createSecretStore({ safeStorage, filePath: join(app.getPath('userData'), 'secrets.json') }),
+      notifications: { isSupported: () => Notification.isSupported(), create: (options) => new Notification(options) },
+      focusApp: () => {
+        if (!mainWindow) return;
+        if (mainWindow.isMinimized()) mainWindow.restore();
+        mainWindow.focus();
+      },
     });
     const registry = createIpcRegistry({
       handlers,

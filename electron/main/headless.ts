@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import * as systeminformation from 'systeminformation';
 import type { AppIdentity } from './handlers/app-info.js';
 import { createMainHandlers } from './handlers/main-handlers.js';
+import type { NotificationApi } from './handlers/notify.js';
 import type { SystemInformationLike } from './hardware/system-information.js';
 import { createIpcRegistry, trustOrigin, type IpcHandlers, type IpcRegistry } from './ipc/registry.js';
 import type { SafeStorageLike } from './secrets/safe-storage.js';
@@ -20,12 +21,22 @@ export interface HeadlessDesktopOptions {
   readonly app?: AppIdentity;
   /** Platform the secret store judges the keychain by. Default `linux`, so the backend name is honoured. */
   readonly platform?: string;
+  /** Default: a recorder standing in for the OS notification centre (see `notifications`); null = none. */
+  readonly notifications?: NotificationApi | null;
+}
+
+/** What the default notification recorder was asked to show, in order. */
+export interface RecordedNotification {
+  readonly title: string;
+  readonly body: string;
 }
 
 export interface HeadlessDesktop {
   readonly registry: IpcRegistry;
   readonly handlers: IpcHandlers;
   readonly secrets: SecretStore;
+  /** Notifications shown through `notify.show` (with the default recorder). */
+  readonly notifications: RecordedNotification[];
 }
 
 /**
@@ -39,11 +50,17 @@ export function createHeadlessDesktop(options: HeadlessDesktopOptions): Headless
     filePath: join(options.userDataDir, 'secrets.json'),
     platform: options.platform ?? 'linux',
   });
+  const notifications: RecordedNotification[] = [];
+  const recorder: NotificationApi = {
+    isSupported: () => true,
+    create: (request) => ({ show: () => notifications.push({ title: request.title, body: request.body }), on: () => undefined }),
+  };
   const handlers = createMainHandlers({
     app: options.app ?? { name: 'DeskOps', version: process.env['npm_package_version'] ?? '0.0.0', packaged: false },
     systemInformation: options.systemInformation ?? systeminformation,
     secrets,
+    notifications: options.notifications === undefined ? recorder : options.notifications,
   });
   const registry = createIpcRegistry({ handlers, isTrustedSender: trustOrigin(options.trustedOrigin) });
-  return { registry, handlers, secrets };
+  return { registry, handlers, secrets, notifications };
 }
