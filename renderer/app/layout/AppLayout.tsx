@@ -5,6 +5,7 @@ import { IconClipboardCheck, IconFileSpreadsheet } from '@tabler/icons-react';
 import { IconFileCertificate } from '@tabler/icons-react';
 import { IconCalendarTime, IconChartBar, IconDeviceDesktopCog, IconDeviceLaptop, IconGitMerge, IconHome, IconTicket } from '@tabler/icons-react';
 import { useBlobSync } from '../../blobs/use-blob-sync.js';
+import { useSlaAlerts } from '../../features/sla-alerts/index.js';
 import { useSession } from '../session-store.js';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom';
 import { SyncBanners } from '../../features/sync-status/SyncBanners.js';
@@ -27,8 +28,9 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   const role = useSession((state) => state.user?.role);
-  // Photos go up in the background while someone is signed in.
+  // Photos go up in the background while someone is signed in; SLA warnings on their own tickets.
   useBlobSync();
+  useSlaAlerts();
   const isActive = (to: string, end: boolean) => (end ? location.pathname === to : location.pathname === to || location.pathname.startsWith(`${to}/`));
 
   return (
