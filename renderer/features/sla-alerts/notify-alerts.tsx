@@ -7,6 +7,8 @@ import type { AlertCandidate } from './sla-alerts.js';
 import './messages.js';
 
 interface Message {
+  /** A summary closes by itself; a ticket's own alert stays until dismissed. */
+  readonly sticky: boolean;
   readonly tag: string;
   readonly title: string;
   readonly body: string;
@@ -19,6 +21,7 @@ function messageOf(alert: AlertCandidate, t: TFunction, language: 'tr' | 'en'): 
   const when = alert.at ? formatDateTime(alert.at, language) : '—';
   const breach = alert.level === 'breach';
   return {
+    sticky: true,
     tag: alert.key,
     title: t(breach ? 'slaAlerts.breach.title' : 'slaAlerts.warning.title', { ref: alert.ref }),
     body: breach ? t('slaAlerts.breach.body', { title: alert.title, clock, time: when }) : t('slaAlerts.warning.body', { title: alert.title, clock, percent: Math.floor(alert.percentUsed), due: when }),
@@ -31,6 +34,7 @@ function summaryOf(alerts: readonly AlertCandidate[], t: TFunction, now: number)
   const breaches = alerts.filter((alert) => alert.level === 'breach').length;
   const tickets = new Set(alerts.map((alert) => alert.ticketId)).size;
   return {
+    sticky: false,
     tag: `sla:summary:${now}`,
     title: t('slaAlerts.summary.title', { count: tickets }),
     body: t('slaAlerts.summary.body', { warnings: alerts.length - breaches, breaches }),
@@ -46,7 +50,7 @@ async function deliver(message: Message, t: TFunction): Promise<void> {
     id: message.tag,
     title: message.title,
     color: message.color,
-    autoClose: false,
+    autoClose: message.sticky ? false : 30_000,
     withCloseButton: true,
     message: (
       <Text fz="sm">
