@@ -27,7 +27,7 @@ describe.each(storeKinds())('%s store', (kind) => {
       calendar: { ...base.calendar, holidays: [...base.calendar.holidays, { date: '2026-12-31', name: 'Yıl sonu' }] },
       updatedAt: '2026-11-24T07:00:00.000Z',
     };
-    const answer = await push(server.url, token.sup, 'contracts', [{ assumedMasterState: base, newDocumentState: next as unknown as Doc }]);
+    const answer = await push(server.url, token.sup, 'contracts', [{ assumedMasterState: base, newDocumentState: next }]);
     expect(answer.status).toBe(200);
     expect((await stored()).slaPolicy).toMatchObject({ revision: 2, warnAtPercent: 80, previous: [{ revision: 1, warnAtPercent: 75 }] });
   });

@@ -43,7 +43,7 @@ test('a photo taken with the camera is stored on the device as a JPEG and upload
     const open = indexedDB.open('deskops-blobs-u-tech');
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
+      open.onerror = () => reject(new Error(String(open.error)));
     });
     const rows = await new Promise<{ mime: string; size: number; sha256: string }[]>((resolve) => {
       const request = db.transaction('blobs').objectStore('blobs').getAll();
