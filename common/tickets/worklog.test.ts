@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateDocument } from '../validation/validate.js';
-import { checkTimeEntry, splitMinutes, timeEntries, worklogTotals, worklogTotalsByTicket, type WorklogEvent } from './worklog.js';
+import { checkTimeEntry, splitMinutes, timeEntries, worklogReport, worklogTotals, worklogTotalsByTicket, type WorklogEvent } from './worklog.js';
 
 let n = 0;
 const event = (type: string, data: Record<string, unknown>, extra: Partial<WorklogEvent> = {}): WorklogEvent => ({
@@ -56,6 +56,29 @@ describe('worklog totals', () => {
   it('splits minutes into hours and minutes', () => {
     expect(splitMinutes(125)).toEqual({ hours: 2, minutes: 5 });
     expect(splitMinutes(0)).toEqual({ hours: 0, minutes: 0 });
+  });
+});
+
+describe('worklog report', () => {
+  it('sums one person’s days per ticket, leaving out other days, other people and voided entries', () => {
+    const mine = (ticket: string, kind: 'travel' | 'work', minutes: number, date: string) => time(kind, minutes, date, { subjectId: ticket });
+    const voidedEntry = mine('a', 'work', 500, '2026-11-24');
+    const events = [
+      mine('a', 'travel', 30, '2026-11-23'),
+      mine('a', 'work', 90, '2026-11-24'),
+      mine('b', 'work', 200, '2026-11-25'),
+      mine('b', 'work', 60, '2026-11-16'),
+      time('work', 45, '2026-11-24', { subjectId: 'a', authorId: 'u-tech2' }),
+      voidedEntry,
+      event('ticket.time_void', { entryId: voidedEntry.id }),
+    ];
+    const report = worklogReport(events, { fromDate: '2026-11-23', toDate: '2026-11-29', authorId: 'u-tech' });
+    expect(report.rows).toEqual([
+      { ticketId: 'b', travelMinutes: 0, workMinutes: 200, totalMinutes: 200, entries: 1 },
+      { ticketId: 'a', travelMinutes: 30, workMinutes: 90, totalMinutes: 120, entries: 2 },
+    ]);
+    expect(report.totals).toEqual({ travelMinutes: 30, workMinutes: 290, totalMinutes: 320, entries: 3 });
+    expect(worklogReport(events, { fromDate: '2026-11-23', toDate: '2026-11-29', authorId: null }).totals.totalMinutes).toBe(365);
   });
 });
 

@@ -150,3 +150,41 @@ export function checkTimeEntry(draft: TimeEntryDraft, today: string): { field: '
   if (draft.note.length > 500) return { field: 'note', problem: 'note_too_long' };
   return null;
 }
+
+export interface WorklogReportRow {
+  readonly ticketId: string;
+  readonly travelMinutes: number;
+  readonly workMinutes: number;
+  readonly totalMinutes: number;
+  readonly entries: number;
+}
+
+export interface WorklogReport {
+  readonly rows: readonly WorklogReportRow[];
+  readonly totals: { readonly travelMinutes: number; readonly workMinutes: number; readonly totalMinutes: number; readonly entries: number };
+}
+
+/**
+ * Time per ticket for days `fromDate`–`toDate` (inclusive, YYYY-MM-DD, the day the time was spent),
+ * of one author or everyone; voided entries left out. Rows by total time, longest first.
+ */
+export function worklogReport(events: readonly WorklogEvent[], filter: { fromDate: string; toDate: string; authorId: string | null }, rule: VoidRule = {}): WorklogReport {
+  const byTicket = new Map<string, { travelMinutes: number; workMinutes: number; entries: number }>();
+  for (const entry of timeEntries(events, rule)) {
+    if (entry.voided || entry.ticketId === null) continue;
+    if (entry.date < filter.fromDate || entry.date > filter.toDate) continue;
+    if (filter.authorId !== null && entry.authorId !== filter.authorId) continue;
+    const row = byTicket.get(entry.ticketId) ?? { travelMinutes: 0, workMinutes: 0, entries: 0 };
+    if (entry.kind === 'travel') row.travelMinutes += entry.minutes;
+    else row.workMinutes += entry.minutes;
+    row.entries += 1;
+    byTicket.set(entry.ticketId, row);
+  }
+  const rows = [...byTicket].map(([ticketId, row]) => ({ ticketId, ...row, totalMinutes: row.travelMinutes + row.workMinutes }));
+  rows.sort((a, b) => b.totalMinutes - a.totalMinutes || (a.ticketId < b.ticketId ? -1 : 1));
+  const sum = (pick: (row: WorklogReportRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
+  return {
+    rows,
+    totals: { travelMinutes: sum((row) => row.travelMinutes), workMinutes: sum((row) => row.workMinutes), totalMinutes: sum((row) => row.totalMinutes), entries: sum((row) => row.entries) },
+  };
+}

@@ -9,6 +9,7 @@ import { MyDayPage } from '../features/my-day/index.js';
 import { SupervisionPage } from '../features/supervisor/index.js';
 import { ThisComputerPage } from '../features/this-computer/ThisComputerPage.js';
 import { TicketDetailPage, TicketsPage } from '../features/tickets/index.js';
+import { WorklogPage } from '../features/worklog/index.js';
 import { AppLayout } from './layout/AppLayout.js';
 
 /** Every screen of the signed-in app; rendered inside the HashRouter set up in App.tsx. */
@@ -20,6 +21,7 @@ export function AppRoutes() {
         <Route path="tickets" element={<TicketsPage />} />
         <Route path="tickets/:id" element={<TicketDetailPage />} />
         <Route path="my-day" element={<MyDayPage />} />
+        <Route path="worklog" element={<WorklogPage />} />
         <Route path="supervision" element={<SupervisionPage />} />
         <Route path="conflicts" element={<ConflictsPage />} />
         <Route path="contracts" element={<ContractsPage />} />
@@ -42,6 +44,7 @@ export const NAV_ITEMS = [
   { to: '/', labelKey: 'app.nav.home', icon: 'home', end: true },
   { to: '/my-day', labelKey: 'myDay.nav', icon: 'myDay', end: false },
   { to: '/tickets', labelKey: 'app.nav.tickets', icon: 'tickets', end: false },
+  { to: '/worklog', labelKey: 'worklog.nav', icon: 'worklog', end: false },
   { to: '/supervision', labelKey: 'supervisor.nav', icon: 'supervision', end: false, roles: ['supervisor', 'admin'] },
   { to: '/conflicts', labelKey: 'conflicts.nav', icon: 'conflicts', end: false, roles: ['supervisor', 'admin'] },
   { to: '/contracts', labelKey: 'contracts.nav', icon: 'contracts', end: false },

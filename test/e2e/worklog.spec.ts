@@ -31,7 +31,7 @@ test('offline time entries and a photo reach a colleague after reconnecting', as
   await app.signIn('tech');
   await app.navigate('Tickets');
   await expect(app.tickets.rows().first()).toBeVisible();
-  await app.tickets.create({ contract: /ANKA/, title, category: 'Hardware' });
+  const ref = await app.tickets.create({ contract: /ANKA/, title, category: 'Hardware' });
   await app.waitUntilSynced();
   const ticketUrl = page.url();
   const worklog = new WorklogPanel(page);
@@ -75,6 +75,14 @@ test('offline time entries and a photo reach a colleague after reconnecting', as
   const stored = await fetch(`${serverUrl}${blobPaths.blob(sha256)}`, { headers: { authorization: `Bearer ${accessToken}` } });
   expect(stored.status).toBe(200);
   expect(Buffer.from(await stored.arrayBuffer()).equals(png)).toBe(true);
+
+  // The technician's own worklog list: this week's time per ticket.
+  await app.navigate('Worklog');
+  const row = page.getByTestId('worklog-report-row').filter({ hasText: ref });
+  await expect(row).toHaveAttribute('data-total', '135');
+  await expect(row).toContainText('45 min');
+  await expect(row).toContainText('1 h 30 min');
+  await shot(page, '04-worklog-page');
 
   // tech2 (ANKA only) on another laptop opens the same ticket.
   const otherContext = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });

@@ -2,7 +2,7 @@ import { AppShell, Box, Burger, Group, NavLink, ScrollArea, Text } from '@mantin
 import { useDisclosure } from '@mantine/hooks';
 import { IconDevices } from '@tabler/icons-react';
 import { IconClipboardCheck, IconFileSpreadsheet } from '@tabler/icons-react';
-import { IconFileCertificate } from '@tabler/icons-react';
+import { IconClockHour4, IconFileCertificate } from '@tabler/icons-react';
 import { IconCalendarTime, IconChartBar, IconDeviceDesktopCog, IconDeviceLaptop, IconGitMerge, IconHome, IconTicket } from '@tabler/icons-react';
 import { useBlobSync } from '../../blobs/use-blob-sync.js';
 import { useSlaAlerts } from '../../features/sla-alerts/index.js';
@@ -16,7 +16,7 @@ import { LanguageSwitch } from './LanguageSwitch.js';
 import { ThemeToggle } from './ThemeToggle.js';
 import { UserMenu } from './UserMenu.js';
 
-const ICONS = { home: IconHome, tickets: IconTicket, computer: IconDeviceLaptop, myDay: IconCalendarTime, supervision: IconChartBar, conflicts: IconGitMerge, audit: IconClipboardCheck, assetsImport: IconFileSpreadsheet, assets: IconDevices, contracts: IconFileCertificate } as const;
+const ICONS = { home: IconHome, tickets: IconTicket, computer: IconDeviceLaptop, myDay: IconCalendarTime, supervision: IconChartBar, conflicts: IconGitMerge, audit: IconClipboardCheck, assetsImport: IconFileSpreadsheet, assets: IconDevices, contracts: IconFileCertificate, worklog: IconClockHour4 } as const;
 
 /** Entries with `roles` are shown to those roles only (the server enforces access anyway). */
 function visibleTo(item: (typeof NAV_ITEMS)[number], role: string | undefined): boolean {
