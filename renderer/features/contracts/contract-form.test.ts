@@ -61,6 +61,15 @@ describe('contract form', () => {
     });
   });
 
+  it('lets holidays migrated without a name be saved as they are, but not new unnamed ones', () => {
+    const current: Contract = { ...contract(), calendar: { ...contract().calendar, holidays: [{ date: '2026-10-29', name: '' }] } };
+    const base = formFromContract(current);
+    const policyOnly = edit(base, { warnAtPercent: 80 });
+    expect(formProblems(current, base, policyOnly).size).toBe(0);
+    const added = edit(base, { holidays: [...base.holidays, { date: '2026-12-31', name: ' ' }] });
+    expect(Object.fromEntries(formProblems(current, base, added))).toEqual({ 'calendar.holidays.1.name': { key: 'contracts.error.required' } });
+  });
+
   it('applies the shared contract rules (the server’s) at the form’s own positions', () => {
     const current = contract();
     const base = formFromContract(current);

@@ -175,9 +175,12 @@ export function formProblems(current: Contract, base: ContractForm, form: Contra
       if (!TIME.test(shift.end)) problems.set(`calendar.hours.${day}.${index}.end`, { key: 'contracts.error.time' });
     });
   }
+  // Holidays migrated from schema 0 have no name; they stay saveable as they are, but a holiday
+  // someone adds or edits needs one.
+  const unnamedBefore = new Set(base.holidays.filter((holiday) => holiday.name.trim() === '').map((holiday) => holiday.date));
   form.holidays.forEach((holiday, index) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday.date)) problems.set(`calendar.holidays.${index}.date`, { key: 'contracts.error.date' });
-    requireText(problems, `calendar.holidays.${index}.name`, holiday.name);
+    if (!unnamedBefore.has(holiday.date)) requireText(problems, `calendar.holidays.${index}.name`, holiday.name);
   });
   if (problems.size > 0) return problems;
 
