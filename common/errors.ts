@@ -18,6 +18,10 @@ export const ERROR_STATUS = {
   SERVER_FIELD_FORGED: 422,
   TRANSITION_NOT_ALLOWED: 422,
   EVENT_IMMUTABLE: 409,
+  /** An uploaded blob whose bytes do not hash to the name it was sent under. */
+  BLOB_HASH_MISMATCH: 422,
+  /** A blob of a type the server does not store, or bytes that are not what the type says. */
+  UNSUPPORTED_MEDIA_TYPE: 415,
   ROLE_FORBIDDEN: 403,
   NOT_FOUND: 404,
   BODY_TOO_LARGE: 413,

@@ -11,6 +11,7 @@ import { registerRenderer } from './http/renderer.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerBlobRoutes } from './routes/blob-routes.js';
 import { registerHealthRoute } from './routes/health-route.js';
 import { registerStreamRoute } from './routes/stream-route.js';
 import { registerSyncRoutes } from './routes/sync-routes.js';
@@ -44,7 +45,8 @@ export async function buildApp(config: ServerConfig, store: Store, options: AppO
   await app.register(cors, {
     // Requests without Origin (same origin, Node clients) need no CORS headers at all.
     origin: (origin, callback) => callback(null, origin !== undefined && origins.has(origin)),
-    methods: ['GET', 'POST', 'PATCH'],
+    // PATCH: account administration; PUT: blob uploads (content-addressed photos) from the desktop app.
+    methods: ['GET', 'POST', 'PATCH', 'PUT'],
     allowedHeaders: ['Authorization', 'Content-Type'],
     maxAge: 600,
   });
@@ -61,6 +63,7 @@ export async function buildApp(config: ServerConfig, store: Store, options: AppO
   registerHealthRoute(app);
   registerAuthRoutes(app, auth, config);
   registerSyncRoutes(app, { store, auth, notifier });
+  registerBlobRoutes(app, { store, auth });
   registerStreamRoute(app, { auth, notifier, heartbeatMs: config.heartbeatMs });
   registerAdminRoutes(app, { store, auth, notifier });
   return app;

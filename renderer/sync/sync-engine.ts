@@ -105,6 +105,15 @@ export class SyncEngine {
     await this.tracker.verify();
   }
 
+  /**
+   * A request to the sync server with this session's token (refreshed as needed), for side
+   * channels such as photo uploads; the caller handles the answer. Throws NetworkError and
+   * SignInRequiredError like the replication's own requests.
+   */
+  authorizedFetch(path: string, init?: RequestInit): Promise<Response> {
+    return this.auth.fetch(path, init);
+  }
+
   reSyncAll(): void {
     for (const subject of this.streams.values()) subject.next('RESYNC');
   }

@@ -118,4 +118,37 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       INSERT INTO meta (key, value) VALUES ('accounts', 0);
     `,
   },
+  {
+    version: 4,
+    name: 'contracts schema 1: holidays carry a name',
+    // Same change as common/schemas/contract-migration.ts (the client's RxDB migration); a test
+    // checks both give the same document. Sequences stay: clients migrate their own copies.
+    sql: `
+      UPDATE documents
+      SET body = json_set(body, '$.calendar.holidays', json((
+        SELECT json_group_array(CASE WHEN type = 'text' THEN json_object('date', value, 'name', '') ELSE json(value) END)
+        FROM (SELECT type, value FROM json_each(documents.body, '$.calendar.holidays') ORDER BY key)
+      )))
+      WHERE collection = 'contracts' AND json_type(body, '$.calendar.holidays') = 'array';
+    `,
+  },
+  {
+    version: 5,
+    name: 'blobs: content-addressed attachments per contract',
+    sql: `
+      -- One row per (contract, SHA-256 of the bytes): the name is the content, so an upload
+      -- retried after a lost answer finds its row and writes nothing.
+      CREATE TABLE blobs (
+        contract_id TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        mime        TEXT NOT NULL,
+        size        INTEGER NOT NULL,
+        data        BLOB NOT NULL,
+        uploaded_by TEXT NOT NULL,
+        device_id   TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        PRIMARY KEY (contract_id, sha256)
+      );
+    `,
+  },
 ];

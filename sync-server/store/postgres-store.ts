@@ -1,4 +1,5 @@
 import { PostgresAccounts } from './postgres-accounts.js';
+import { PostgresBlobs } from './postgres-blobs.js';
 import { migratePg, openPgPool, withAdvisoryLock } from './postgres-db.js';
 import { PostgresDocuments } from './postgres-documents.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
@@ -19,6 +20,7 @@ export async function openPostgresStore(url: string, onPoolError?: (error: Error
     const accounts = new PostgresAccounts(pool);
     await accounts.pruneRefreshTokens(Date.now());
     const docs = new PostgresDocuments(pool);
+    const blobs = new PostgresBlobs(pool);
     let closing: Promise<void> | null = null;
     return {
       pull: (collection, contractIds, sinceSeq, limit) => docs.pull(collection, contractIds, sinceSeq, limit),
@@ -43,6 +45,9 @@ export async function openPostgresStore(url: string, onPoolError?: (error: Error
       insertRefreshToken: (token, now) => accounts.insertRefreshToken(token, now),
       rotateRefreshToken: (hash, next, now) => accounts.rotateRefreshToken(hash, next, now),
       revokeRefreshFamily: (hash) => accounts.revokeRefreshFamily(hash),
+
+      putBlob: (blob, now) => blobs.put(blob, now),
+      getBlob: (sha256, contractIds) => blobs.get(sha256, contractIds),
 
       audit: (entry) => accounts.audit(entry),
       listAudit: (limit) => accounts.listAudit(limit),

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { SqliteAccounts } from './sqlite-accounts.js';
+import { SqliteBlobs } from './sqlite-blobs.js';
 import { migrate, openSqlite } from './sqlite-db.js';
 import { SqliteDocuments } from './sqlite-documents.js';
 import type { Store } from './store.js';
@@ -27,6 +28,7 @@ export function openSqliteStore(dataDir: string): Store {
   migrate(db, SQLITE_MIGRATIONS);
   const docs = new SqliteDocuments(db);
   const accounts = new SqliteAccounts(db);
+  const blobs = new SqliteBlobs(db);
   accounts.pruneRefreshTokens(Date.now());
   let open = true;
   let startup: Promise<void> = Promise.resolve();
@@ -54,6 +56,9 @@ export function openSqliteStore(dataDir: string): Store {
     insertRefreshToken: lift((token, now) => accounts.insertRefreshToken(token, now)),
     rotateRefreshToken: lift((hash, next, now) => accounts.rotateRefreshToken(hash, next, now)),
     revokeRefreshFamily: lift((hash) => accounts.revokeRefreshFamily(hash)),
+
+    putBlob: lift((blob, now) => blobs.put(blob, now)),
+    getBlob: lift((sha256, contractIds) => blobs.get(sha256, contractIds)),
 
     audit: lift((entry) => accounts.audit(entry)),
     listAudit: lift((limit) => accounts.listAudit(limit)),

@@ -138,6 +138,24 @@ export interface WirePage {
   readonly lastSeq: number | null;
 }
 
+/** A content-addressed attachment of one contract (bytes named by their SHA-256). */
+export interface BlobRecord {
+  readonly contractId: string;
+  readonly sha256: string;
+  readonly mime: string;
+  readonly data: Uint8Array;
+  readonly uploadedBy: string;
+  readonly deviceId: string;
+}
+
+export interface StoredBlob {
+  readonly contractId: string;
+  readonly sha256: string;
+  readonly mime: string;
+  readonly size: number;
+  readonly data: Buffer;
+}
+
 export interface Store {
   /** Documents of the given contracts changed after `sinceSeq`, in sequence order, at most `limit`. */
   pull(collection: CollectionName, contractIds: readonly string[], sinceSeq: number, limit: number): Promise<StoredDoc[]>;
@@ -181,6 +199,11 @@ export interface Store {
   rotateRefreshToken(hash: string, next: Omit<RefreshTokenRecord, 'family' | 'userId' | 'deviceId'>, now: number): Promise<RotateResult>;
   /** Revokes the family of the token with this hash; false when unknown. */
   revokeRefreshFamily(hash: string): Promise<boolean>;
+
+  /** Stores the blob unless that contract already has it: 'exists' writes nothing (idempotent). */
+  putBlob(blob: BlobRecord, now: string): Promise<'created' | 'exists'>;
+  /** The blob with this hash in one of the given contracts, or null (missing and forbidden alike). */
+  getBlob(sha256: string, contractIds: readonly string[]): Promise<StoredBlob | null>;
 
   audit(entry: AuditEntry): Promise<void>;
   listAudit(limit: number): Promise<AuditRecord[]>;

@@ -4,6 +4,7 @@ import { useSession } from '../../app/session-store.js';
 import { getSyncEngine } from '../auth/session-runtime.js';
 import { TokenStorageNotice } from '../auth/TokenStorageNotice.js';
 import { useT } from '../../i18n/index.js';
+import { PhotoQueueDetails } from '../worklog/PhotoQueueDetails.js';
 import { isOnline, useSyncStatus } from '../../sync/sync-status-store.js';
 import { describeProblem } from './describe.js';
 import { RefusedDocument } from './RefusedDocument.js';
@@ -39,6 +40,7 @@ export function SyncDetails({ onNavigate }: { onNavigate?: () => void } = {}) {
       <Text size="sm" c="dimmed">
         {status.lastSyncAt ? new Date(status.lastSyncAt).toLocaleString() : t('sync.never')}
       </Text>
+      <PhotoQueueDetails />
       {status.signInRequired && (
         <Alert color="yellow" p="xs">
           <Text size="sm">{t('sync.signInRequired')}</Text>

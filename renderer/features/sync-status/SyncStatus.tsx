@@ -3,6 +3,7 @@ import { IconCloudOff, IconCloudCheck, IconCloudUp, IconAlertTriangle } from '@t
 import { useState } from 'react';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { isOnline, useSyncStatus } from '../../sync/sync-status-store.js';
+import { PhotoQueueIndicator } from '../worklog/PhotoQueueIndicator.js';
 import { relativeTime } from './describe.js';
 import './messages.js';
 import { SyncDetails } from './SyncDetails.js';
@@ -58,6 +59,7 @@ export function SyncStatus() {
                 {t('sync.pending')}
               </Text>
             </Group>
+            <PhotoQueueIndicator />
             <Text size="xs" c="dimmed" data-testid="sync-last" visibleFrom="md">
               {last}
             </Text>
