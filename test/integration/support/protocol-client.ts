@@ -75,6 +75,11 @@ export class ProtocolClient {
     return this.options.userId;
   }
 
+  /** The device clock. */
+  now(): string {
+    return this.options.now();
+  }
+
   private entries(collection: CollectionName): Map<string, Entry> {
     let map = this.docs.get(collection);
     if (!map) this.docs.set(collection, (map = new Map<string, Entry>()));
