@@ -56,3 +56,35 @@ export async function compareOutcome(
   }
   return problems;
 }
+
+/**
+ * A document's history as content: time fields dropped and consecutive equal states collapsed
+ * (a revision that only moved a timestamp is bookkeeping, not a decision).
+ */
+export async function contentHistory(store: Store, collection: CollectionName, id: string, ignore: ReadonlySet<string>): Promise<string[]> {
+  const out: string[] = [];
+  for (const state of await historyOf(store, collection, id)) {
+    const line = text(state, ignore);
+    if (out.at(-1) !== line) out.push(line);
+  }
+  return out;
+}
+
+/** Differences between two runs' content histories (see `contentHistory`). */
+export async function compareContent(
+  actual: Store,
+  expected: Store,
+  docs: readonly { collection: CollectionName; id: string }[],
+  ignore: ReadonlySet<string>,
+): Promise<string[]> {
+  const problems: string[] = [];
+  for (const { collection, id } of docs) {
+    const [got, want] = [await contentHistory(actual, collection, id, ignore), await contentHistory(expected, collection, id, ignore)];
+    if (got.length !== want.length) problems.push(`${collection}/${id}: ${got.length} content states, the run without skew has ${want.length}`);
+    else {
+      const index = got.findIndex((line, i) => line !== want[i]);
+      if (index >= 0) problems.push(`${collection}/${id}: content state ${index + 1} differs: ${got[index]?.slice(0, 300)} vs ${want[index]?.slice(0, 300)}`);
+    }
+  }
+  return problems;
+}

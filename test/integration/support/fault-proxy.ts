@@ -22,6 +22,9 @@ export interface PushAck {
 
 export interface ProxyCounts {
   requests: number;
+  /** Token refreshes the device asked for, and answers that said its token was not accepted. */
+  refreshes: number;
+  unauthorized: number;
   duplicates: number;
   droppedReplies: number;
   refusedConnections: number;
@@ -53,7 +56,7 @@ function readBody(request: http.IncomingMessage): Promise<Buffer> {
  */
 export class FaultProxy {
   readonly acks: PushAck[] = [];
-  readonly counts: ProxyCounts = { requests: 0, duplicates: 0, droppedReplies: 0, refusedConnections: 0 };
+  readonly counts: ProxyCounts = { requests: 0, refreshes: 0, unauthorized: 0, duplicates: 0, droppedReplies: 0, refusedConnections: 0 };
   private online = true;
   private readonly sockets = new Set<Socket>();
   private readonly server: http.Server;
@@ -107,6 +110,7 @@ export class FaultProxy {
   private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     this.counts.requests++;
     const path = request.url ?? '/';
+    if (path.startsWith('/api/v1/auth/refresh')) this.counts.refreshes++;
     try {
       const body = await readBody(request);
       if (STREAM_PATH.test(path)) {
@@ -125,6 +129,7 @@ export class FaultProxy {
         for (let i = 0; i < times; i++) answers.push(await send());
       }
       const answer = answers[0] as Upstream;
+      if (answer.status === 401) this.counts.unauthorized++;
       if (delivery.dropReply || !this.online) {
         this.counts.droppedReplies++;
         request.socket.destroy();

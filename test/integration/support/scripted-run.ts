@@ -51,6 +51,8 @@ export interface ScriptOptions {
   readonly devices: readonly ScriptDevice[];
   /** The server that creates the starting documents (and where devices sign in). */
   readonly serverUrl: string;
+  /** Shared documents to edit (fewer → more conflicts); default 3 tickets and 2 assets. */
+  readonly docs?: { readonly tickets: number; readonly assets: number };
 }
 
 /** Signing in costs an Argon2 hash; a seed's sessions are reused by later seeds on the same server. */
@@ -64,7 +66,7 @@ function session(serverUrl: string, username: string, deviceId: string): Promise
 
 export async function runScript(world: ScriptWorld, options: ScriptOptions): Promise<ScriptResult> {
   const random = seededRandom(options.seed);
-  const start = startingDocs(options.seed, options.prefix, 'c-anka', { tickets: 3, assets: 2 });
+  const start = startingDocs(options.seed, options.prefix, 'c-anka', options.docs ?? { tickets: 3, assets: 2 });
   const sup = await session(options.serverUrl, 'sup', `script-${options.prefix}`);
   for (const [collection, docs] of [['tickets', start.tickets], ['assets', start.assets]] as const) {
     const answer = await push(options.serverUrl, sup.accessToken, collection, docs.map((doc) => ({ newDocumentState: doc })));

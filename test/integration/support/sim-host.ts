@@ -45,8 +45,9 @@ export class RemoteSimClient {
     });
   }
 
-  async open(options: { serverUrl: string; username: string; password: string; deviceId: string; retryTimeMs?: number }): Promise<void> {
-    const user = await this.call<{ userId: string; contractIds: string[] }>('open', options);
+  /** Opens the device's database and signs in; `clockOffsetMs` sets this device's clock off by that much. */
+  async open(options: { serverUrl: string; username: string; password: string; deviceId: string; retryTimeMs?: number }, clockOffsetMs = 0): Promise<void> {
+    const user = await this.call<{ userId: string; contractIds: string[] }>('open', options, clockOffsetMs);
     this.userId = user.userId;
     this.contractIds = user.contractIds;
   }

@@ -21,6 +21,23 @@ export interface EditSpec {
 
 let client: SimClient | null = null;
 
+/**
+ * This device's clock: every `Date` in this worker (the app's code, RxDB, the token expiry maths)
+ * runs `offset` ms off, like a laptop with a wrong clock. Worker threads have their own globals.
+ */
+let offset = 0;
+const RealDate = Date;
+class DeviceDate extends RealDate {
+  constructor(...args: unknown[]) {
+    if (args.length === 0) super(RealDate.now() + offset);
+    else super(...(args as [string | number | Date]));
+  }
+  static override now(): number {
+    return RealDate.now() + offset;
+  }
+}
+globalThis.Date = DeviceDate as DateConstructor;
+
 function current(): SimClient {
   if (!client) throw new Error('no client open in this worker');
   return client;
@@ -29,7 +46,8 @@ function current(): SimClient {
 type Collection = 'tickets' | 'assets';
 
 const methods: Record<string, (...args: never[]) => unknown> = {
-  async open(options: Parameters<typeof openSimClient>[0]) {
+  async open(options: Parameters<typeof openSimClient>[0], clockOffsetMs = 0) {
+    offset = clockOffsetMs;
     client = await openSimClient(options);
     return { userId: client.userId, contractIds: client.contractIds };
   },
