@@ -7,6 +7,7 @@ import { createTokenService } from './auth/tokens.js';
 import type { ServerConfig } from './config.js';
 import { HttpError } from './errors.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { registerJsonBodyParser } from './http/json-body.js';
 import { registerRenderer } from './http/renderer.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
@@ -35,6 +36,7 @@ export async function buildApp(config: ServerConfig, store: Store, options: AppO
   const auth = new AuthService(store, createTokenService(config.jwtSecret, config.accessTokenTtlSeconds), config);
 
   registerSecurityHeaders(app);
+  registerJsonBodyParser(app);
   app.addHook('onResponse', async (request, reply) => {
     request.log.debug({ method: request.method, url: request.url.split('?')[0], status: reply.statusCode }, 'request');
   });
