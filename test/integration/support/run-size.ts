@@ -37,3 +37,12 @@ export async function withDeadline<T>(ms: number, what: string, work: () => Prom
     clearTimeout(timer);
   }
 }
+
+/**
+ * The suite's seeds plus seeds that once found a bug (kept so the bug stays fixed), unless one
+ * seed is being replayed.
+ */
+export function withRegressionSeeds(seeds: readonly number[], regressions: readonly number[], env: NodeJS.ProcessEnv = process.env): number[] {
+  if (env['SYNC_FAULTS_SEED']) return [...seeds];
+  return [...new Set([...seeds, ...regressions])];
+}
