@@ -1,17 +1,19 @@
 import type { RxCollection } from 'rxdb';
 import type { CollectionName } from '../../common/schemas/index.js';
 import { openDatabase } from '../db/database.js';
-import { testStorage } from '../db/test-storage.js';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { AuthSession, login } from './auth-session.js';
 import { memoryPendingPersistence } from './pending-store.js';
 import { SyncEngine } from './sync-engine.js';
 
 /**
- * Tests only: one simulated device running the app's real sync stack — `openDatabase` (RxDB, here
- * on the memory storage, with the three-way conflict handler and conflict records), `SyncEngine`
- * (every collection's `replicateCollection`, the SSE stream, the pending tracker) and `AuthSession`
- * — against a real server over HTTP. The fault suites in test/integration load this module by path
- * (the Node type-check project cannot import renderer code), so its surface is plain data.
+ * Tests only: one simulated device running the app's real sync stack — `openDatabase` (RxDB on
+ * the memory storage instead of Dexie/IndexedDB, with the three-way conflict handler and conflict
+ * records), `SyncEngine` (every collection's `replicateCollection`, the SSE stream, the pending
+ * tracker) and `AuthSession` — against a real server over HTTP. The fault suites in
+ * test/integration run each device in its own worker thread (support/sim-worker.ts, bundled with
+ * esbuild because the Node type-check project cannot import renderer code), so the surface here
+ * is plain data.
  */
 export type SimDoc = Record<string, unknown> & { id: string };
 
@@ -59,7 +61,9 @@ export async function openSimClient(options: SimClientOptions): Promise<SimClien
   const userId = answer.user.id;
   const db = await openDatabase({
     name: `sim-${options.deviceId}-${Math.random().toString(36).slice(2)}`.toLowerCase().replace(/[^a-z0-9_-]/g, '_'),
-    storage: testStorage(),
+    // The plain memory storage, like the app's Dexie storage without dev-mode: the app runs without
+    // RxDB's dev-mode checks, and they would triple the CPU time of a many-device run.
+    storage: getRxStorageMemory(),
     merge: { deviceId: options.deviceId, authorId: () => userId },
   });
   const engine = new SyncEngine({ db, auth, userId, persistence: memoryPendingPersistence(), retryTimeMs: options.retryTimeMs ?? 150, pullBatchSize: 100 });

@@ -21,7 +21,7 @@ import { addFigures, printSummary, reportFailures, type Figures, type SeedFailur
  *   token expiry to the device clock.
  */
 const FILE = 'test/integration/sync-clock-skew.test.ts';
-const SEEDS = seedsFor(4);
+const SEEDS = seedsFor(3);
 const DEVICE_SEEDS = seedsFor(1);
 const DAY = 24 * 3600_000;
 const TIME_FIELDS: ReadonlySet<string> = new Set(['updatedAt', 'createdAt', 'at', 'mergedAt']);

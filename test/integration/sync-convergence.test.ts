@@ -20,7 +20,7 @@ import { addFigures, printSummary, reportFailures, type Figures, type SeedFailur
  * so a replay repeats the same edits and faults, not necessarily the same interleaving.
  */
 const FILE = 'test/integration/sync-convergence.test.ts';
-const SEEDS = seedsFor(3);
+const SEEDS = seedsFor(2);
 const STEPS = 28;
 const DEVICES: readonly DeviceSpec[] = [
   { username: 'tech', deviceId: 'tech-laptop' },

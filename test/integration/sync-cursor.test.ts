@@ -125,7 +125,7 @@ describe.each(storeKinds())('%s store', (kind: StoreKind) => {
       const random = seededRandom(seed * 100 + w);
       const server = servers[w % 2] as RunningServer;
       const mine: Doc[] = [];
-      for (let batch = 0; batch < 6; batch++) {
+      for (let batch = 0; batch < 4; batch++) {
         const rows: { assumedMasterState?: Doc; newDocumentState: Doc }[] = [];
         for (let r = random.int(1, 5); r > 0; r--) {
           const known = mine.filter((doc) => !rows.some((row) => row.newDocumentState.id === doc.id));

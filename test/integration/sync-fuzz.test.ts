@@ -32,7 +32,7 @@ const FILE = 'test/integration/sync-fuzz.test.ts';
  * that are not HTTP, which were answered without a `code`.
  */
 const REGRESSION_SEEDS = [2, 4, 8];
-const SEEDS = withRegressionSeeds(seedsFor(6), REGRESSION_SEEDS);
+const SEEDS = withRegressionSeeds(seedsFor(4), REGRESSION_SEEDS);
 const REQUESTS = 60;
 const REQUEST_TIMEOUT_MS = 30_000;
 

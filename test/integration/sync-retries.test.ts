@@ -19,7 +19,7 @@ import { addFigures, printSummary, reportFailures, type Figures, type SeedFailur
  * and every device equal to the server.
  */
 const FILE = 'test/integration/sync-retries.test.ts';
-const SEEDS = seedsFor(6);
+const SEEDS = seedsFor(4);
 const STEPS = 40;
 const DEVICES: readonly ScriptDevice[] = [
   { username: 'tech', deviceId: 'rt-tech' },

@@ -25,7 +25,7 @@ import { addFigures, printSummary, reportFailures, type Figures, type SeedFailur
  * exactly like "missing". The stream never pokes about a foreign contract.
  */
 const FILE = 'test/integration/sync-tenancy.test.ts';
-const SEEDS = seedsFor(5);
+const SEEDS = seedsFor(3);
 const OPERATIONS = 45;
 const PASSWORD = 'tenancy-test-1234';
 const WRITABLE: readonly CollectionName[] = ['tickets', 'assets', 'people', 'events'];
