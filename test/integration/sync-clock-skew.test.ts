@@ -5,7 +5,7 @@ import { startServerOn, storeKinds } from '../../sync-server/testing/store-matri
 import { compareContent, seedDocuments } from './support/compare.js';
 import { runDeviceSession, type DeviceSpec } from './support/device-session.js';
 import { seedsFor, suiteTimeout, withDeadline } from './support/run-size.js';
-import { runScript, type ScriptDevice } from './support/scripted-run.js';
+import { runScript, type ScriptDevice, type SessionCache } from './support/scripted-run.js';
 import { SimPool } from './support/sim-host.js';
 import { addFigures, printSummary, reportFailures, type Figures, type SeedFailure } from './support/summary.js';
 
@@ -39,6 +39,7 @@ describe.each(storeKinds())('%s store', (kind) => {
   let skewed: RunningServer;
   let straight: RunningServer;
   const pool = new SimPool();
+  const sessions: SessionCache = new Map();
   beforeAll(async () => {
     [skewed, straight] = await Promise.all([startServerOn(kind), startServerOn(kind)]);
   });
@@ -49,7 +50,7 @@ describe.each(storeKinds())('%s store', (kind) => {
 
   async function scriptSeed(seed: number): Promise<{ figures: Figures; problems: string[] }> {
     const devices = skewedDevices(seed);
-    const options = { seed, prefix: 'sk', steps: 60, serverUrl: skewed.url, devices, docs: { tickets: 2, assets: 1 } };
+    const options = { seed, prefix: 'sk', steps: 60, serverUrl: skewed.url, devices, docs: { tickets: 2, assets: 1 }, sessions };
     const withSkew = await runScript({ url: () => skewed.url }, options);
     const withoutSkew = await runScript({ url: () => straight.url }, { ...options, serverUrl: straight.url, devices: devices.map((device) => ({ ...device, skewMs: 0 })) });
     const docs = await seedDocuments(skewed.store, withSkew.ids);

@@ -12,7 +12,7 @@ import type { Store } from '../../sync-server/store/store.js';
 import { createTestDatabase, startServerOn, storeKinds } from '../../sync-server/testing/store-matrix.js';
 import { compareOutcome, seedDocuments } from './support/compare.js';
 import { seedsFor, suiteTimeout, withDeadline } from './support/run-size.js';
-import { runScript, SCRIPT_COLLECTIONS, type ScriptDevice } from './support/scripted-run.js';
+import { runScript, SCRIPT_COLLECTIONS, type ScriptDevice, type SessionCache } from './support/scripted-run.js';
 import { serverBundles, ServerProcess } from './support/server-process.js';
 import { differences, doubleRevisions, missingFromHistory, storedDocs } from './support/server-state.js';
 import { addFigures, printSummary, reportFailures, type Figures, type SeedFailure } from './support/summary.js';
@@ -42,6 +42,7 @@ describe.each(storeKinds())('%s store', (kind) => {
   let dataDir: string;
   let dropDatabase: () => Promise<void> = () => Promise.resolve();
   let trigger: string;
+  const sessions: SessionCache = new Map();
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'deskops-crash-'));
@@ -68,42 +69,56 @@ describe.each(storeKinds())('%s store', (kind) => {
 
   async function runSeed(seed: number): Promise<{ figures: Figures; problems: string[] }> {
     const random: Random = seededRandom(seed ^ 0xc4a5);
-    // Every seed kills the server once in each way, in a random order, from a random step on.
-    const plan: Moment[] = ['before-commit', 'after-commit', 'outside'].sort(() => random.next() - 0.5) as Moment[];
-    let nextAt = random.int(1, 4);
+    // Every seed plans one kill of each kind: the two around COMMIT fire at the next push that
+    // writes after they are armed (one armed as soon as the other fired), the outside one at a
+    // random step, whatever is going on then.
+    const fileKills: Moment[] = random.chance(0.5) ? ['before-commit', 'after-commit'] : ['after-commit', 'before-commit'];
+    let armAt = random.int(1, 4);
+    let outsideAt = random.int(5, STEPS - 3);
+    let step = 0;
     const crashes: Record<Moment, number> = { 'before-commit': 0, 'after-commit': 0, outside: 0 };
     let armed: Moment | null = null;
+    let outsideFired = false;
     let restarts = 0;
     let notKilled = 0;
     const pendingKills: ReturnType<typeof setTimeout>[] = [];
     const world = {
       url: () => server.url,
-      beforeStep: async (step: number) => {
-        const next = plan[0];
-        if (armed !== null || step < nextAt || next === undefined) return;
-        plan.shift();
-        armed = next;
-        nextAt = step + random.int(2, 5);
-        if (next === 'outside') {
-          // Whatever the devices are doing a few milliseconds from now.
-          pendingKills.push(setTimeout(() => void server.kill(), random.int(0, 30)));
-        } else {
+      beforeStep: async (current: number) => {
+        step = current;
+        const next = fileKills[0];
+        if (armed === null && next !== undefined && step >= armAt) {
+          fileKills.shift();
+          armed = next;
           writeFileSync(trigger, next);
+        }
+        if (step === outsideAt) {
+          pendingKills.push(
+            setTimeout(() => {
+              outsideFired = true;
+              void server.kill();
+            }, random.int(0, 30)),
+          );
         }
         await Promise.resolve();
       },
       recover: async () => {
         if (!(await server.diesWithin(5_000))) return;
         if ((await server.exitSignal()) !== 'SIGKILL') notKilled++;
-        if (armed !== null && (armed === 'outside' || !existsSync(trigger))) {
+        if (armed !== null && !existsSync(trigger)) {
           crashes[armed]++;
           armed = null;
+          armAt = step + random.int(1, 3);
+        } else if (outsideFired) {
+          crashes.outside++;
+          outsideFired = false;
+          outsideAt = -1;
         }
         await server.start();
         restarts++;
       },
     };
-    const run = await runScript(world, { seed, prefix: 'kc', steps: STEPS, devices: DEVICES, serverUrl: server.url });
+    const run = await runScript(world, { seed, prefix: 'kc', steps: STEPS, devices: DEVICES, serverUrl: server.url, sessions });
     for (const timer of pendingKills) clearTimeout(timer);
     // A crash armed too late to fire stays out of the next seed.
     rmSync(trigger, { force: true });
@@ -111,7 +126,7 @@ describe.each(storeKinds())('%s store', (kind) => {
       await server.start();
       restarts++;
     }
-    const reference = await runScript({ url: () => clean.url }, { seed, prefix: 'kc', steps: STEPS, devices: DEVICES, serverUrl: clean.url });
+    const reference = await runScript({ url: () => clean.url }, { seed, prefix: 'kc', steps: STEPS, devices: DEVICES, serverUrl: clean.url, sessions });
     const docs = await seedDocuments(reader, run.ids);
     const outcome = await compareOutcome(reader, clean.store, docs);
     if ((await seedDocuments(clean.store, reference.ids)).length !== docs.length) outcome.push('a different number of documents than a clean run');

@@ -5,7 +5,7 @@ import { startServerOn, storeKinds } from '../../sync-server/testing/store-matri
 import { compareOutcome, seedDocuments } from './support/compare.js';
 import { FaultProxy, NORMAL, type Delivery } from './support/fault-proxy.js';
 import { seedsFor, suiteTimeout, withDeadline } from './support/run-size.js';
-import { runScript, SCRIPT_COLLECTIONS, type ScriptDevice } from './support/scripted-run.js';
+import { runScript, SCRIPT_COLLECTIONS, type ScriptDevice, type SessionCache } from './support/scripted-run.js';
 import { differences, doubleRevisions, missingFromHistory, storedDocs } from './support/server-state.js';
 import { addFigures, printSummary, reportFailures, type Figures, type SeedFailure } from './support/summary.js';
 
@@ -40,6 +40,7 @@ function faultPlan(seed: number): (method: string, path: string) => Delivery {
 describe.each(storeKinds())('%s store', (kind) => {
   let faulty: RunningServer;
   let clean: RunningServer;
+  const sessions: SessionCache = new Map();
   beforeAll(async () => {
     [faulty, clean] = await Promise.all([startServerOn(kind), startServerOn(kind)]);
   });
@@ -51,8 +52,8 @@ describe.each(storeKinds())('%s store', (kind) => {
     const proxy = new FaultProxy(faulty.url, faultPlan(seed));
     const url = await proxy.listen();
     try {
-      const withFaults = await runScript({ url: () => url }, { seed, prefix: 'rt', steps: STEPS, devices: DEVICES, serverUrl: faulty.url });
-      const reference = await runScript({ url: () => clean.url }, { seed, prefix: 'rt', steps: STEPS, devices: DEVICES, serverUrl: clean.url });
+      const withFaults = await runScript({ url: () => url }, { seed, prefix: 'rt', steps: STEPS, devices: DEVICES, serverUrl: faulty.url, sessions });
+      const reference = await runScript({ url: () => clean.url }, { seed, prefix: 'rt', steps: STEPS, devices: DEVICES, serverUrl: clean.url, sessions });
       const docs = await seedDocuments(faulty.store, withFaults.ids);
       const referenceDocs = await seedDocuments(clean.store, reference.ids);
       const outcome = await compareOutcome(faulty.store, clean.store, docs);

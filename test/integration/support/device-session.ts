@@ -13,7 +13,7 @@ import type { RemoteSimClient, SimDoc, SimPool } from './sim-host.js';
 import type { Figures } from './summary.js';
 import { startingDocs, type Edit } from './workload.js';
 
-const SETTLE_MS = 45_000;
+const SETTLE_MS = 60_000;
 
 function faultPlan(random: Random): (method: string, path: string) => Delivery {
   return (method, path) => {

@@ -53,21 +53,27 @@ export interface ScriptOptions {
   readonly serverUrl: string;
   /** Shared documents to edit (fewer → more conflicts); default 3 tickets and 2 assets. */
   readonly docs?: { readonly tickets: number; readonly assets: number };
+  /**
+   * Sign-ins to reuse (each costs an Argon2 hash), by server address: give each suite's servers
+   * their own map, so a port a closed server freed never hands out another server's token.
+   */
+  readonly sessions?: SessionCache;
 }
 
-/** Signing in costs an Argon2 hash; a seed's sessions are reused by later seeds on the same server. */
-const sessions = new Map<string, Promise<LoginResponse>>();
-function session(serverUrl: string, username: string, deviceId: string): Promise<LoginResponse> {
+export type SessionCache = Map<string, Promise<LoginResponse>>;
+
+function session(cache: SessionCache, serverUrl: string, username: string, deviceId: string): Promise<LoginResponse> {
   const key = `${serverUrl} ${username} ${deviceId}`;
-  let found = sessions.get(key);
-  if (!found) sessions.set(key, (found = login(serverUrl, username, DEMO_PASSWORD, deviceId)));
+  let found = cache.get(key);
+  if (!found) cache.set(key, (found = login(serverUrl, username, DEMO_PASSWORD, deviceId)));
   return found;
 }
 
 export async function runScript(world: ScriptWorld, options: ScriptOptions): Promise<ScriptResult> {
   const random = seededRandom(options.seed);
   const start = startingDocs(options.seed, options.prefix, 'c-anka', options.docs ?? { tickets: 3, assets: 2 });
-  const sup = await session(options.serverUrl, 'sup', `script-${options.prefix}`);
+  const sessions: SessionCache = options.sessions ?? new Map<string, Promise<LoginResponse>>();
+  const sup = await session(sessions, options.serverUrl, 'sup', `script-${options.prefix}`);
   for (const [collection, docs] of [['tickets', start.tickets], ['assets', start.assets]] as const) {
     const answer = await push(options.serverUrl, sup.accessToken, collection, docs.map((doc) => ({ newDocumentState: doc })));
     if (answer.status !== 200) throw new Error(`starting ${collection}: ${answer.status}`);
@@ -75,7 +81,7 @@ export async function runScript(world: ScriptWorld, options: ScriptOptions): Pro
   let clock = 0;
   const devices = [];
   for (const spec of options.devices) {
-    const signedIn = await session(options.serverUrl, spec.username, spec.deviceId);
+    const signedIn = await session(sessions, options.serverUrl, spec.username, spec.deviceId);
     const skew = spec.skewMs ?? 0;
     const client = new ProtocolClient({
       baseUrl: world.url,
