@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { openSimClient, type SimClient, type SimDoc } from 'deskops-sim-client';
 import { seededRandom } from '../../../sync-server/demo/random.js';
 import { randomEdit } from './workload.js';
@@ -75,7 +75,6 @@ const methods: Record<string, (...args: never[]) => unknown> = {
 
 const port = parentPort;
 if (!port) throw new Error('sim-worker runs as a worker thread');
-void workerData;
 port.on('message', (request: Request) => {
   const method = methods[request.method];
   Promise.resolve()
