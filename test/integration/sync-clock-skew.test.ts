@@ -21,7 +21,7 @@ import { addFigures, printSummary, reportFailures, type Figures, type SeedFailur
  *   token expiry to the device clock.
  */
 const FILE = 'test/integration/sync-clock-skew.test.ts';
-const SEEDS = seedsFor(3);
+const SEEDS = seedsFor(2);
 const DEVICE_SEEDS = seedsFor(1);
 const DAY = 24 * 3600_000;
 const TIME_FIELDS: ReadonlySet<string> = new Set(['updatedAt', 'createdAt', 'at', 'mergedAt']);
@@ -50,7 +50,7 @@ describe.each(storeKinds())('%s store', (kind) => {
 
   async function scriptSeed(seed: number): Promise<{ figures: Figures; problems: string[] }> {
     const devices = skewedDevices(seed);
-    const options = { seed, prefix: 'sk', steps: 60, serverUrl: skewed.url, devices, docs: { tickets: 2, assets: 1 }, sessions };
+    const options = { seed, prefix: 'sk', steps: 48, serverUrl: skewed.url, devices, docs: { tickets: 2, assets: 1 }, sessions };
     const withSkew = await runScript({ url: () => skewed.url }, options);
     const withoutSkew = await runScript({ url: () => straight.url }, { ...options, serverUrl: straight.url, devices: devices.map((device) => ({ ...device, skewMs: 0 })) });
     const docs = await seedDocuments(skewed.store, withSkew.ids);
@@ -113,7 +113,7 @@ describe.each(storeKinds())('%s store', (kind) => {
       const failures: SeedFailure[] = [];
       for (const seed of DEVICE_SEEDS) {
         try {
-          const { figures, problems } = await withDeadline(120_000, `seed ${seed}`, () => runDeviceSession(skewed, pool, { seed, prefix: 'skd', devices, steps: 24 }));
+          const { figures, problems } = await withDeadline(120_000, `seed ${seed}`, () => runDeviceSession(skewed, pool, { seed, prefix: 'skd', devices, steps: 18 }));
           addFigures(totals, figures);
           if (problems.length > 0) failures.push({ seed, problem: problems.slice(0, 6).join('; ') });
         } catch (error) {

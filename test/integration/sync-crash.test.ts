@@ -26,7 +26,7 @@ import { addFigures, printSummary, reportFailures, type Figures, type SeedFailur
  * is lost, nothing is applied twice, and every device ends equal to the server.
  */
 const FILE = 'test/integration/sync-crash.test.ts';
-const SEEDS = seedsFor(2);
+const SEEDS = seedsFor(1);
 const STEPS = 30;
 const DEVICES: readonly ScriptDevice[] = [
   { username: 'tech', deviceId: 'kc-tech' },

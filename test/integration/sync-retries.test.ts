@@ -19,8 +19,8 @@ import { addFigures, printSummary, reportFailures, type Figures, type SeedFailur
  * and every device equal to the server.
  */
 const FILE = 'test/integration/sync-retries.test.ts';
-const SEEDS = seedsFor(4);
-const STEPS = 40;
+const SEEDS = seedsFor(3);
+const STEPS = 32;
 const DEVICES: readonly ScriptDevice[] = [
   { username: 'tech', deviceId: 'rt-tech' },
   { username: 'tech2', deviceId: 'rt-tech2' },

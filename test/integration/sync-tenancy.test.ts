@@ -26,7 +26,7 @@ import { addFigures, printSummary, reportFailures, type Figures, type SeedFailur
  */
 const FILE = 'test/integration/sync-tenancy.test.ts';
 const SEEDS = seedsFor(3);
-const OPERATIONS = 45;
+const OPERATIONS = 35;
 const PASSWORD = 'tenancy-test-1234';
 const WRITABLE: readonly CollectionName[] = ['tickets', 'assets', 'people', 'events'];
 const READABLE: readonly CollectionName[] = ['contracts', 'people', 'tickets', 'assets', 'events', 'conflicts', 'staff'];
