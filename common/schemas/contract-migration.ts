@@ -1,7 +1,7 @@
 /**
  * Contract documents written with an older schema version, brought to the current one. The client
  * runs these as RxDB migration strategies on its replica; the server runs the same change in SQL
- * on its stored bodies (migration 2 in `sync-server/store/*migrations.ts`), and a test checks the
+ * on its stored bodies (migration 4 in `sync-server/store/*migrations.ts`), and a test checks the
  * two give the same document, because RxDB assumes the server's and the client's copies agree.
  */
 

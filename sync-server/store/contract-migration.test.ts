@@ -41,7 +41,7 @@ describe('contracts schema 0 → 1 on the server', () => {
     ]);
   });
 
-  it('SQLite migration 2 gives exactly what the client migration gives', async () => {
+  it('SQLite migration 4 gives exactly what the client migration gives', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'deskops-contract-migration-'));
     const db = openSqlite(join(dir, 'db.sqlite'));
     try {
@@ -62,7 +62,7 @@ describe('contracts schema 0 → 1 on the server', () => {
     }
   });
 
-  it.skipIf(pgAdminUrl() === null)('PostgreSQL migration 2 gives exactly what the client migration gives', async () => {
+  it.skipIf(pgAdminUrl() === null)('PostgreSQL migration 4 gives exactly what the client migration gives', async () => {
     const database = await createTestDatabase();
     const pool = openPgPool(database.url);
     try {
