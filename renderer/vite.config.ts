@@ -21,10 +21,28 @@ const relaxCspForDev: Plugin = {
       .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*"),
 };
 
+/**
+ * The replica's storage worker is started from script (`new Worker(new URL(...))`), so index.html
+ * does not name it and the offline shell (public/sw.js caches what index.html links) would miss it:
+ * a browser reloaded offline could not open its replica. A prefetch link names it.
+ */
+const linkStorageWorker: Plugin = {
+  name: 'deskops-link-storage-worker',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (_html, ctx) => {
+      const files = Object.keys(ctx.bundle ?? {}).filter((file) => /(^|\/)storage\.worker-[^/]+\.js$/.test(file));
+      if (files.length !== 1) throw new Error(`expected one storage worker in the bundle, found ${files.length}`);
+      return [{ tag: 'link', attrs: { rel: 'prefetch', href: `./${files[0] ?? ''}` }, injectTo: 'head' }];
+    },
+  },
+};
+
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [react(), relaxCspForDev],
+  plugins: [react(), relaxCspForDev, linkStorageWorker],
   build: {
     outDir: `${here}/../dist/renderer`,
     emptyOutDir: true,

@@ -4,7 +4,7 @@ import { COLLECTIONS, COLLECTION_NAMES, migrationsOf, type CollectionName, type 
 import { createMergeConflictHandler } from '../../common/sync/merge/rxdb-conflict-handler.js';
 import type { ConflictRecord } from '../../common/sync/merge/conflict-record.js';
 import { isDesktop } from '../platform/desktop.js';
-import { getOrderedDexieStorage } from './ordered-dexie-storage.js';
+import { appStorage } from './app-storage.js';
 
 // Schema upgrades (assets and contracts 0 → 1) migrate the local replica when a collection opens,
 // before replication starts; RxDB also migrates the replication's assumed master states, so unsent
@@ -40,8 +40,9 @@ export async function openDatabase(options: {
 }): Promise<DeskDatabase> {
   const db = await createRxDatabase<DeskCollections>({
     name: options.name,
-    // Dexie with sorted pages read in index order (RxDB alone reads a whole range for a `desc` sort).
-    storage: options.storage ?? getOrderedDexieStorage(),
+    // Dexie with sorted pages read in index order (RxDB alone reads a whole range for a `desc` sort),
+    // in a worker so IndexedDB's work never blocks the window (app-storage.ts).
+    storage: options.storage ?? appStorage(),
     // Replication handles leadership itself (waitForLeadership: false).
     multiInstance: options.multiInstance ?? (typeof window !== 'undefined' && !isDesktop()),
     // Reopening after sign-out/sign-in in the same page must not throw DB8.

@@ -15,6 +15,7 @@ import {
 import type { DeskDatabase } from '../db/database.js';
 import { isDocumentRefusal, ServerError } from './http-errors.js';
 import { PullAhead } from './pull-ahead.js';
+import { StoredPageGate } from './stored-page-gate.js';
 import type { PendingTracker } from './pending-tracker.js';
 import { outOfScopeTombstones, readLocal, shieldRefused, type Doc } from './pull-shaping.js';
 import type { ServerStateRequests } from './server-state-requests.js';
@@ -73,8 +74,13 @@ export function replicateCollection(name: CollectionName, ctx: ReplicationContex
   };
 
   const ahead = new PullAhead<PullResponse<Doc>>();
+  let replication: RxReplicationState<Doc, SyncCheckpoint> | undefined = undefined;
+  const gate = new StoredPageGate(
+    () => storedCheckpoint(replication)?.seq,
+    () => replication?.isStopped() ?? false,
+  );
 
-  return replicateRxCollection<Doc, SyncCheckpoint>({
+  replication = replicateRxCollection<Doc, SyncCheckpoint>({
     replicationIdentifier: replicationIdentifier(name, ctx.serverUrl, ctx.userId),
     collection: collection as never,
     live: true,
@@ -105,6 +111,8 @@ export function replicateCollection(name: CollectionName, ctx: ReplicationContex
           documents.push(...(await outOfScopeTombstones(local, page.contractIds, (id) => ctx.tracker.isRefused(name, id))));
         }
         documents = await withServerStates(ctx, name, local, documents);
+        // Not more than one page waiting to be stored (stored-page-gate.ts).
+        await gate.handOut(checkpoint, page.checkpoint);
         return { documents, checkpoint: page.checkpoint };
       },
     },
@@ -143,6 +151,13 @@ export function replicateCollection(name: CollectionName, ctx: ReplicationContex
           },
         },
   });
+  return replication;
+}
+
+/** The checkpoint RxDB saved after storing pulled documents (RxDB 17's replication state; a test pins it). */
+export function storedCheckpoint(replication: RxReplicationState<Doc, SyncCheckpoint> | undefined): SyncCheckpoint | undefined {
+  const state = replication?.internalReplicationState as { lastCheckpointDoc?: { down?: { checkpointData?: SyncCheckpoint } } } | undefined;
+  return state?.lastCheckpointDoc?.down?.checkpointData;
 }
 
 /**

@@ -36,3 +36,19 @@ declare module 'deskops-renderer-replication' {
   }
   export function replicateCollection(name: string, ctx: ReplicationContext): RxReplicationState<unknown, unknown>;
 }
+
+/** renderer/db/worker-storage.ts: the app's storage in a worker. */
+declare module 'deskops-renderer-worker-storage' {
+  import type { RxStorage } from 'rxdb';
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  export function getWorkerStorage(createWorker: () => Worker): RxStorage<any, any>;
+}
+
+/** renderer/db/ordered-dexie-storage.ts: the same Dexie storage in the page (to compare). */
+declare module 'deskops-renderer-ordered-storage' {
+  import type { RxStorage } from 'rxdb';
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  export function getOrderedDexieStorage(): RxStorage<any, any>;
+}

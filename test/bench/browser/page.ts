@@ -3,6 +3,8 @@ import { Subject } from 'rxjs';
 import { encodeCheckpoint, schemaVersionOf, syncPaths, type PullResponse, type SyncCheckpoint } from '../../../common/sync/protocol.js';
 import { openDatabase } from 'deskops-renderer-db';
 import { DEFAULT_PULL_BATCH, replicateCollection } from 'deskops-renderer-replication';
+import { getOrderedDexieStorage } from 'deskops-renderer-ordered-storage';
+import { getWorkerStorage } from 'deskops-renderer-worker-storage';
 import type { BenchCollections, BenchDatabase as DeskDatabase } from '../bench-db.js';
 
 /**
@@ -15,6 +17,12 @@ const DB_NAME = 'deskops-bench';
 /** Opened as the desktop app opens its replica: one window, no cross-tab broadcast (renderer/db/database.ts). */
 const DESKTOP_WINDOW = false;
 const RAW_NAME = 'deskops-bench-raw';
+/**
+ * The app's storage (renderer/db/app-storage.ts): Dexie in a dedicated worker, here bundled as
+ * storage-worker.js; `?storage=page` (BENCH_STORAGE=page) runs the same Dexie storage in the page.
+ */
+const IN_PAGE = new URLSearchParams(location.search).get('storage') === 'page';
+const STORAGE = IN_PAGE ? getOrderedDexieStorage() : getWorkerStorage(() => new Worker('/storage-worker.js', { type: 'module', name: 'deskops-storage' }));
 /** Raw stores get two indexes each, like the orientation figure in quality.md. */
 const RAW_INDEXES: Record<Replicated, [string, string | string[]][]> = {
   assets: [['tag', 'tag'], ['state_updatedAt', ['state', 'updatedAt']]],
@@ -123,7 +131,7 @@ const bench = {
     longest = 0;
     longTasks = 0;
     const start = performance.now();
-    const db = await openDatabase<BenchCollections>({ name: DB_NAME, multiInstance: DESKTOP_WINDOW });
+    const db = await openDatabase<BenchCollections>({ name: DB_NAME, multiInstance: DESKTOP_WINDOW, storage: STORAGE });
     // The app replicates every collection at once; these two carry the volume.
     const replications = (['assets', 'tickets'] as const).map((name) => replicate(db, token, name, pullBatchSize));
     await Promise.all(replications.map(({ state }) => state.awaitInitialReplication()));
@@ -133,13 +141,13 @@ const bench = {
     await db.close();
     const pages = replications.reduce((sum, { stats }) => sum + stats.pages, 0);
     const requestMs = replications.reduce((sum, { stats }) => sum + stats.handlerMs, 0);
-    return { rawMs, syncMs, docs: total, stored, longestTaskMs: longest, longTasks, pullBatchSize, pages, requestMs };
+    return { rawMs, syncMs, docs: total, stored, longestTaskMs: longest, longTasks, pullBatchSize, pages, requestMs, storage: IN_PAGE ? 'page' : 'worker' };
   },
 
   /** B4: list view over the assets: filter + sort + first page, count, live update after a write; raw indexed cursor. */
   async b4() {
     const openStart = performance.now();
-    const db = await openDatabase<BenchCollections>({ name: DB_NAME, multiInstance: DESKTOP_WINDOW });
+    const db = await openDatabase<BenchCollections>({ name: DB_NAME, multiInstance: DESKTOP_WINDOW, storage: STORAGE });
     // The collection's IndexedDB opens on first use; the raw side opens its database untimed too.
     await db.assets.count().exec();
     const openMs = performance.now() - openStart;
@@ -228,7 +236,7 @@ const bench = {
       raw.close();
       return { ms: performance.now(), openedAtMs: NaN, rows: rows.length };
     }
-    const db = await openDatabase<BenchCollections>({ name: DB_NAME, multiInstance: DESKTOP_WINDOW });
+    const db = await openDatabase<BenchCollections>({ name: DB_NAME, multiInstance: DESKTOP_WINDOW, storage: STORAGE });
     const opened = performance.now();
     const rows = await db.tickets.find({ selector: {}, sort: [{ updatedAt: 'desc' }], limit: 50 }).exec();
     const ms = performance.now();

@@ -14,8 +14,12 @@ type Bench = { bench: BenchPage };
 async function buildPage(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'deskops-bench-page-'));
   await build({
-    entryPoints: [resolve('test/bench/browser/page.ts')],
-    outfile: join(dir, 'bench.js'),
+    // The page, and the app's storage worker (renderer/db/storage.worker.ts) as its own file like Vite emits it.
+    entryPoints: [
+      { in: resolve('test/bench/browser/page.ts'), out: 'bench' },
+      { in: resolve('renderer/db/storage.worker.ts'), out: 'storage-worker' },
+    ],
+    outdir: dir,
     bundle: true,
     platform: 'browser',
     format: 'esm',
@@ -24,7 +28,12 @@ async function buildPage(): Promise<string> {
     minify: !process.env['BENCH_PROFILE'],
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"' },
-    alias: { 'deskops-renderer-db': resolve('renderer/db/database.ts'), 'deskops-renderer-replication': resolve('renderer/sync/collection-replication.ts') },
+    alias: {
+      'deskops-renderer-db': resolve('renderer/db/database.ts'),
+      'deskops-renderer-replication': resolve('renderer/sync/collection-replication.ts'),
+      'deskops-renderer-worker-storage': resolve('renderer/db/worker-storage.ts'),
+      'deskops-renderer-ordered-storage': resolve('renderer/db/ordered-dexie-storage.ts'),
+    },
   });
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>bench</title><script type="module" src="/bench.js"></script></head><body></body></html>');
   return dir;
@@ -53,7 +62,8 @@ export async function runBrowser(size: Size, host: Machine): Promise<ScenarioRes
     const context = await browser.newContext();
     const page = await context.newPage();
     const ready = async () => {
-      await page.goto(`${server.url}/`);
+      // BENCH_STORAGE=page: the replica's Dexie storage in the page instead of the app's worker (to compare).
+      await page.goto(`${server.url}/${process.env['BENCH_STORAGE'] === 'page' ? '?storage=page' : ''}`);
       await page.waitForFunction(() => document.title === 'bench ready');
     };
     await ready();
@@ -101,10 +111,12 @@ export async function runBrowser(size: Size, host: Machine): Promise<ScenarioRes
           docs: b1.docs,
           meetsTarget: b1.stored === b1.docs && b1Ratio <= 2,
           notes:
-            `value: openDatabase and the app's replicateCollection (renderer/sync, live, RxDB + Dexie) pulling both collections in parallel, batch ${b1.pullBatchSize}, until caught up. ` +
+            `value: openDatabase and the app's replicateCollection (renderer/sync, live, RxDB + Dexie) pulling both collections in parallel, batch ${b1.pullBatchSize}, until caught up; ` +
+            `Dexie storage ${b1.storage === 'worker' ? 'in the app\'s dedicated worker (renderer/db/storage.worker.ts), RxDB in the page' : 'in the page (BENCH_STORAGE=page)'}. ` +
             'baseline: the same documents (fetched beforehand, not timed) put into raw IndexedDB stores with 2 indexes each, 1,000 per transaction.',
           details: {
             stored: b1.stored,
+            storage: b1.storage,
             syncDocsPerSec: round(b1.docs / (b1.syncMs / 1000), 0),
             rawDocsPerSec: round(b1.docs / (b1.rawMs / 1000), 0),
             longestMainThreadTaskMs: round(b1.longestTaskMs),
