@@ -18,10 +18,17 @@ export const ERROR_STATUS = {
   SERVER_FIELD_FORGED: 422,
   TRANSITION_NOT_ALLOWED: 422,
   EVENT_IMMUTABLE: 409,
+  /** An uploaded blob whose bytes do not hash to the name it was sent under. */
+  BLOB_HASH_MISMATCH: 422,
+  /** A blob of a type the server does not store, or bytes that are not what the type says. */
+  UNSUPPORTED_MEDIA_TYPE: 415,
   ROLE_FORBIDDEN: 403,
   NOT_FOUND: 404,
   BODY_TOO_LARGE: 413,
   CLIENT_OUTDATED: 426,
+  USERNAME_TAKEN: 409,
+  PASSWORD_TOO_WEAK: 422,
+  ACCOUNT_STALE: 409,
   INTERNAL: 500,
 } as const;
 
@@ -37,7 +44,13 @@ export type IpcErrorCode =
   | 'INTERNAL';
 
 /** Codes only the client produces (sync engine, forms). */
-export type ClientErrorCode = 'NETWORK_UNREACHABLE' | 'SERVER_UNAVAILABLE' | 'SIGN_IN_REQUIRED' | 'NO_DESKTOP_BRIDGE';
+export type ClientErrorCode =
+  | 'NETWORK_UNREACHABLE'
+  | 'SERVER_UNAVAILABLE'
+  | 'SIGN_IN_REQUIRED'
+  | 'NO_DESKTOP_BRIDGE'
+  /** A push refused because the document's contract is no longer among the user's contracts. */
+  | 'OUT_OF_SCOPE';
 
 export type ErrorCode = ServerErrorCode | IpcErrorCode | ClientErrorCode;
 

@@ -6,10 +6,13 @@ import { AuthService } from './auth/auth-service.js';
 import { createTokenService } from './auth/tokens.js';
 import type { ServerConfig } from './config.js';
 import { HttpError } from './errors.js';
-import { registerErrorHandling } from './http/error-handler.js';
+import { clientErrorHandler, registerErrorHandling } from './http/error-handler.js';
+import { registerJsonBodyParser } from './http/json-body.js';
 import { registerRenderer } from './http/renderer.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerBlobRoutes } from './routes/blob-routes.js';
 import { registerHealthRoute } from './routes/health-route.js';
 import { registerStreamRoute } from './routes/stream-route.js';
 import { registerSyncRoutes } from './routes/sync-routes.js';
@@ -30,11 +33,14 @@ export async function buildApp(config: ServerConfig, store: Store, options: AppO
     // Per-request info lines drown a desktop-sized server's log; a debug line per response remains.
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
+    // Bytes that are not even HTTP get the same `{ code, message }` answer as every other error.
+    clientErrorHandler,
   });
   const notifier = options.notifier ?? createLocalNotifier((error) => app.log.error({ err: error }, 'stream listener failed'));
   const auth = new AuthService(store, createTokenService(config.jwtSecret, config.accessTokenTtlSeconds), config);
 
   registerSecurityHeaders(app);
+  registerJsonBodyParser(app);
   app.addHook('onResponse', async (request, reply) => {
     request.log.debug({ method: request.method, url: request.url.split('?')[0], status: reply.statusCode }, 'request');
   });
@@ -43,7 +49,8 @@ export async function buildApp(config: ServerConfig, store: Store, options: AppO
   await app.register(cors, {
     // Requests without Origin (same origin, Node clients) need no CORS headers at all.
     origin: (origin, callback) => callback(null, origin !== undefined && origins.has(origin)),
-    methods: ['GET', 'POST'],
+    // PATCH: account administration; PUT: blob uploads (content-addressed photos) from the desktop app.
+    methods: ['GET', 'POST', 'PATCH', 'PUT'],
     allowedHeaders: ['Authorization', 'Content-Type'],
     maxAge: 600,
   });
@@ -60,6 +67,8 @@ export async function buildApp(config: ServerConfig, store: Store, options: AppO
   registerHealthRoute(app);
   registerAuthRoutes(app, auth, config);
   registerSyncRoutes(app, { store, auth, notifier });
+  registerBlobRoutes(app, { store, auth });
   registerStreamRoute(app, { auth, notifier, heartbeatMs: config.heartbeatMs });
+  registerAdminRoutes(app, { store, auth, notifier });
   return app;
 }

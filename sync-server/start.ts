@@ -70,8 +70,11 @@ export async function runServer(config: ServerConfig): Promise<RunningServer> {
     await store.close();
   };
   try {
-    if (config.seedDemo && (await isStoreEmpty(store))) await seedDemo(store);
-    await syncStaffDirectory(store);
+    // Instances starting together on one empty PostgreSQL: one seeds, the others wait and find it seeded.
+    await store.withStartupLock(async () => {
+      if (config.seedDemo && (await isStoreEmpty(store))) await seedDemo(store);
+      await syncStaffDirectory(store);
+    });
     if (config.databaseUrl !== null) ({ notifier, release: releaseNotifier } = await openPgNotifier(config.databaseUrl));
     const app = await buildApp(config, store, notifier ? { notifier } : {});
     try {

@@ -1,6 +1,6 @@
 import type { Invoke } from './contract.js';
 import type { PdfDocumentSpec } from './pdf-document.js';
-import type { SecretName } from './types.js';
+import type { NotifyRequest, SecretName } from './types.js';
 
 /**
  * Builds `window.desktop` from an `invoke` function. The preload calls it with `ipcRenderer.invoke`;
@@ -26,6 +26,9 @@ export function buildDesktopBridge(invoke: Invoke) {
       get: (name: SecretName) => invoke('secrets.get', { name }),
       set: (name: SecretName, value: string) => invoke('secrets.set', { name, value }),
       delete: (name: SecretName) => invoke('secrets.delete', { name }),
+    },
+    notifications: {
+      show: (request: NotifyRequest) => invoke('notify.show', { title: request.title, body: request.body, tag: request.tag }),
     },
   } as const;
 }

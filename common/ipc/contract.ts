@@ -1,7 +1,16 @@
 import type { ErrorBody, IpcErrorCode, Result } from '../errors.js';
 import type { JsonSchema } from '../schemas/json-schema.js';
 import { pdfDocumentSchema, type PdfDocumentSpec, type PdfSaveResult } from './pdf-document.js';
-import { SECRET_NAMES, type AppInfo, type CollectedInventory, type SecretName, type SecretsStatus, type SystemSummary } from './types.js';
+import {
+  SECRET_NAMES,
+  type AppInfo,
+  type CollectedInventory,
+  type NotifyRequest,
+  type NotifyResult,
+  type SecretName,
+  type SecretsStatus,
+  type SystemSummary,
+} from './types.js';
 
 /**
  * The whole IPC surface between renderer and main, in one map: channel → argument schema. The
@@ -49,6 +58,16 @@ export const IPC_ARGS = {
     required: ['name'],
     additionalProperties: false,
   },
+  'notify.show': {
+    type: 'object',
+    properties: {
+      title: { type: 'string', minLength: 1, maxLength: 200 },
+      body: { type: 'string', maxLength: 1000 },
+      tag: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' },
+    },
+    required: ['title', 'body', 'tag'],
+    additionalProperties: false,
+  },
 } as const satisfies Record<string, JsonSchema>;
 
 /** Argument and result types per channel; kept in step with IPC_ARGS by `satisfies` below. */
@@ -61,6 +80,7 @@ export interface IpcApi {
   'secrets.get': { args: { name: SecretName }; result: string | null };
   'secrets.set': { args: { name: SecretName; value: string }; result: null };
   'secrets.delete': { args: { name: SecretName }; result: null };
+  'notify.show': { args: NotifyRequest; result: NotifyResult };
 }
 
 export type IpcChannel = keyof IpcApi;

@@ -95,3 +95,17 @@ export interface SecretsStatus {
   /** Why secrets are not protected, in words, when they are not. */
   readonly reason: string | null;
 }
+
+/** An OS notification the renderer asks for (SLA warnings on the technician's own tickets). */
+export interface NotifyRequest {
+  readonly title: string;
+  readonly body: string;
+  /** What it is about, e.g. `sla:t-1:resolution:warning`: the same tag is shown once per app run. */
+  readonly tag: string;
+}
+
+export interface NotifyResult {
+  readonly shown: boolean;
+  /** Why not: the OS has no notifications here, or this tag was already shown. */
+  readonly reason: 'unsupported' | 'duplicate' | null;
+}

@@ -24,11 +24,6 @@ export const ASSET_MIGRATION_STRATEGIES: Readonly<Record<number, (doc: StoredDoc
   1: assetV0toV1,
 };
 
-/** Every collection's strategies (collections never migrated have none). */
-export const MIGRATION_STRATEGIES: Readonly<Partial<Record<string, Readonly<Record<number, (doc: StoredDoc) => StoredDoc>>>>> = {
-  assets: ASSET_MIGRATION_STRATEGIES,
-};
-
 /** Runs a stored document of `fromVersion` through every later step (the server's test oracle). */
 export function migrateAsset(doc: StoredDoc, fromVersion: number, toVersion: number): StoredDoc {
   let current = doc;

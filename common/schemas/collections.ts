@@ -1,6 +1,8 @@
 import type { Role } from '../domain/vocabulary.js';
 import { conflictSchema } from '../sync/merge/conflict-record.js';
+import { ASSET_MIGRATION_STRATEGIES } from './asset-migrations.js';
 import { assetSchema } from './assets.js';
+import { CONTRACT_MIGRATIONS } from './contract-migration.js';
 import { contractSchema } from './contracts.js';
 import { eventSchema } from './events.js';
 import type { CollectionSchema } from './json-schema.js';
@@ -17,6 +19,7 @@ export const COLLECTIONS = {
     schema: contractSchema,
     writers: ['supervisor', 'admin'],
     immutable: false,
+    migrations: CONTRACT_MIGRATIONS,
   },
   people: {
     schema: personSchema,
@@ -38,6 +41,7 @@ export const COLLECTIONS = {
     schema: assetSchema,
     writers: ['technician', 'warehouse', 'supervisor', 'admin'],
     immutable: false,
+    migrations: ASSET_MIGRATION_STRATEGIES,
   },
   events: {
     schema: eventSchema,
@@ -56,8 +60,20 @@ export const COLLECTIONS = {
   },
 } as const satisfies Record<
   string,
-  { schema: CollectionSchema; writers: readonly Role[]; immutable: boolean }
+  {
+    schema: CollectionSchema;
+    writers: readonly Role[];
+    immutable: boolean;
+    /** Target schema version → strategy, for every version above 0 (RxDB migrationStrategies). */
+    migrations?: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>>;
+  }
 >;
+
+/** The migration strategies of a collection ({} while it is at schema version 0). */
+export function migrationsOf(collection: CollectionName): Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>> {
+  const entry = COLLECTIONS[collection];
+  return 'migrations' in entry ? entry.migrations : {};
+}
 
 export type CollectionName = keyof typeof COLLECTIONS;
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];

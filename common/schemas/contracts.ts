@@ -10,6 +10,16 @@ const interval = {
   additionalProperties: false,
 } as const;
 const dayHours = { type: 'array', items: interval, maxItems: 4 } as const;
+const holiday = {
+  type: 'object',
+  properties: {
+    date: { type: 'string', format: 'date' },
+    /** Shown in the editor and the SLA timeline; '' only for holidays migrated from schema 0. */
+    name: { type: 'string', maxLength: 100 },
+  },
+  required: ['date', 'name'],
+  additionalProperties: false,
+} as const;
 const target = {
   type: 'object',
   properties: {
@@ -20,6 +30,34 @@ const target = {
   additionalProperties: false,
 } as const;
 
+const targets = {
+  type: 'object',
+  properties: { p1: target, p2: target, p3: target, p4: target, p5: target },
+  required: ['p1', 'p2', 'p3', 'p4', 'p5'],
+  additionalProperties: false,
+} as const;
+const warnAtPercent = { type: 'integer', minimum: 1, maximum: 99 } as const;
+const revision = { type: 'integer', minimum: 1, maximum: 1000000 } as const;
+
+/**
+ * A superseded SLA policy revision, kept so tickets opened under it keep being judged by it
+ * (see `common/sla/policy-revisions.ts`).
+ */
+const previousPolicy = {
+  type: 'object',
+  properties: {
+    revision,
+    /** Absent: in force since the beginning (the policy before revisions were recorded). */
+    effectiveFrom: isoTimeField,
+    /** When the next revision replaced it (device time of the supervisor's save). */
+    supersededAt: isoTimeField,
+    warnAtPercent,
+    targets,
+  },
+  required: ['revision', 'supersededAt', 'warnAtPercent', 'targets'],
+  additionalProperties: false,
+} as const;
+
 /**
  * A service contract with one customer: the frame for all work. Sites carry their own time zone;
  * the SLA policy and business calendar are edited by supervisors and admins.
@@ -27,7 +65,8 @@ const target = {
 export const contractSchema = {
   title: 'contract',
   description: 'Service contract with a customer: sites, SLA policy, business calendar, scope.',
-  version: 0,
+  // 1: holidays carry a name ({ date, name }); SLA policy revisions (revision, effectiveFrom, previous).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -57,13 +96,14 @@ export const contractSchema = {
     slaPolicy: {
       type: 'object',
       properties: {
-        warnAtPercent: { type: 'integer', minimum: 1, maximum: 99 },
-        targets: {
-          type: 'object',
-          properties: { p1: target, p2: target, p3: target, p4: target, p5: target },
-          required: ['p1', 'p2', 'p3', 'p4', 'p5'],
-          additionalProperties: false,
-        },
+        warnAtPercent,
+        targets,
+        /** Absent = 1. Each saved change of targets or warning threshold adds one. */
+        revision,
+        /** When this revision took effect; absent = since the beginning. */
+        effectiveFrom: isoTimeField,
+        /** Superseded revisions, oldest first. Absent = none. */
+        previous: { type: 'array', items: previousPolicy, maxItems: 200 },
       },
       required: ['warnAtPercent', 'targets'],
       additionalProperties: false,
@@ -85,7 +125,7 @@ export const contractSchema = {
           required: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
           additionalProperties: false,
         },
-        holidays: { type: 'array', items: { type: 'string', format: 'date' }, maxItems: 400 },
+        holidays: { type: 'array', items: holiday, maxItems: 400 },
       },
       required: ['hours', 'holidays'],
       additionalProperties: false,
@@ -117,3 +157,6 @@ export type Contract = FromSchema<typeof contractSchema>;
 export type Site = Contract['sites'][number];
 export type SlaPolicy = Contract['slaPolicy'];
 export type BusinessCalendar = Contract['calendar'];
+export type Holiday = BusinessCalendar['holidays'][number];
+export type SlaTargets = SlaPolicy['targets'];
+export type PreviousSlaPolicy = NonNullable<SlaPolicy['previous']>[number];

@@ -26,7 +26,7 @@ describe('business time, office hours Mon–Fri 08:30–18:00', () => {
   });
 
   it('skips holidays given as local dates: Republic Day 2026-10-29 in Istanbul', () => {
-    const withHoliday: BusinessCalendar = { ...OFFICE_HOURS, holidays: ['2026-10-29'] };
+    const withHoliday: BusinessCalendar = { ...OFFICE_HOURS, holidays: [{ date: '2026-10-29', name: 'Cumhuriyet Bayramı' }] };
     // Wednesday 17:00 + 120: 60 min on Wednesday, Thursday off, 60 min from Friday 08:30.
     expect(addBusinessMinutes(ist('2026-10-28 17:00'), 120, withHoliday, ISTANBUL)).toBe(ist('2026-10-30 09:30'));
     expect(addBusinessMinutes(ist('2026-10-28 17:00'), 120, OFFICE_HOURS, ISTANBUL)).toBe(ist('2026-10-29 09:30'));
@@ -62,7 +62,9 @@ describe('business time, office hours Mon–Fri 08:30–18:00', () => {
 describe('business time across DST in Europe/Berlin', () => {
   const onlyDay = (day: string): BusinessCalendar => ({
     ...ROUND_THE_CLOCK,
-    holidays: ['2026-03-27', '2026-03-28', '2026-03-30', '2026-03-31', '2026-10-23', '2026-10-24', '2026-10-26', '2026-10-27'].filter((d) => d !== day),
+    holidays: ['2026-03-27', '2026-03-28', '2026-03-30', '2026-03-31', '2026-10-23', '2026-10-24', '2026-10-26', '2026-10-27']
+      .filter((d) => d !== day)
+      .map((date) => ({ date, name: '' })),
   });
 
   it('counts 23 h on 2026-03-29 and 25 h on 2026-10-25 with hours 00:00–24:00', () => {

@@ -58,7 +58,7 @@ function weeklyMinutes(calendar: BusinessCalendar): ReadonlyMap<Weekday, readonl
  */
 export function prepareCalendar(calendar: BusinessCalendar, timeZone: string): PreparedCalendar {
   const weekly = weeklyMinutes(calendar);
-  const holidays = new Set(calendar.holidays.map(localDayOf));
+  const holidays = new Set(calendar.holidays.map((holiday) => localDayOf(holiday.date)));
   const hasHours = [...weekly.values()].some((intervals) => intervals.length > 0);
   const dayCache = new Map<LocalDay, readonly Interval[]>();
 

@@ -5,6 +5,8 @@ import { ClockTracker, NO_CAUSE, type Cause } from './clock-tracker.js';
 import { buildReplayLog, type ReplayEvent } from './replay-log.js';
 import type { SlaInput, SlaResult, SlaTimelineEntry } from './types.js';
 
+type SlaTerms = Pick<SlaPolicy, 'warnAtPercent' | 'targets'>;
+
 /**
  * SLA clocks derived from the ticket's event log alone, using each event's device time, so a
  * ticket worked and closed offline gets the same verdict once its events sync, whatever order they
@@ -44,7 +46,7 @@ function resolutionPhaseOf(status: TicketStatus): ResolutionPhase {
   return 'running';
 }
 
-function targetsFor(policy: SlaPolicy, priority: Priority): { response: number; resolution: number } {
+function targetsFor(policy: SlaTerms, priority: Priority): { response: number; resolution: number } {
   const target = policy.targets[`p${priority}`];
   return { response: target.responseMinutes, resolution: target.resolutionMinutes };
 }
@@ -60,7 +62,7 @@ class SlaReplay {
   private responded = false;
 
   constructor(
-    private readonly policy: SlaPolicy,
+    private readonly policy: SlaTerms,
     calendar: PreparedCalendar,
     public status: TicketStatus,
     public priority: Priority,

@@ -2,6 +2,7 @@ import { PRIORITIES, TICKET_STATUSES, type Priority, type TicketStatus } from '.
 import type { Contract } from '../schemas/contracts.js';
 import type { Ticket } from '../schemas/tickets.js';
 import { computeSla } from './clock.js';
+import { policyForTicket, type AppliedPolicy } from './policy-revisions.js';
 import type { SlaEvent, SlaResult } from './types.js';
 import { isValidTimeZone } from './zone.js';
 
@@ -11,8 +12,10 @@ export interface SlaSummary extends SlaResult {
   readonly timeZone: string;
   /** Where the zone came from; a site with a zone the runtime does not know falls through. */
   readonly timeZoneSource: SlaTimeZoneSource;
-  /** Targets of the priority the log ends at. */
+  /** Targets of the priority the log ends at, in the policy revision that judges the ticket. */
   readonly target: { readonly responseMinutes: number; readonly resolutionMinutes: number };
+  /** The SLA policy revision in force when the ticket was opened, and the contract's newest. */
+  readonly policy: AppliedPolicy;
 }
 
 type SummaryTicket = Pick<Ticket, 'id' | 'siteId' | 'createdAt' | 'priority' | 'status'>;
@@ -30,6 +33,20 @@ export function slaTimeZoneFor(ticket: Pick<Ticket, 'siteId'>, contract: Pick<Co
 }
 
 /**
+ * When the ticket was opened, as the replay sees it: its earliest creation event with a readable
+ * device time, else the header's `createdAt`.
+ */
+function openedAt(events: readonly SlaEvent[], headerCreatedAt: string): string {
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const event of events) {
+    if (event.type !== 'ticket.created') continue;
+    const at = Date.parse(event.at);
+    if (Number.isFinite(at) && at < earliest) earliest = at;
+  }
+  return Number.isFinite(earliest) ? new Date(earliest).toISOString() : headerCreatedAt;
+}
+
+/**
  * The SLA of one ticket as the UI shows it. The event log decides; the header only stands in for a
  * missing creation event (its `createdAt` and priority; its status only if the log has no status
  * change, e.g. a ticket imported without history).
@@ -40,9 +57,10 @@ export function slaSummaryForTicket(ticket: SummaryTicket, events: readonly Summ
   const headerPriority: Priority = PRIORITIES.find((priority) => priority === ticket.priority) ?? 3;
   const headerStatus: TicketStatus = TICKET_STATUSES.find((status) => status === ticket.status) ?? 'new';
   const hasStatusEvents = own.some((event) => event.type === 'ticket.status');
+  const policy = policyForTicket(contract.slaPolicy, openedAt(own, ticket.createdAt));
   const result = computeSla({
     events: own,
-    policy: contract.slaPolicy,
+    policy: policy.applied,
     calendar: contract.calendar,
     timeZone,
     now,
@@ -51,5 +69,5 @@ export function slaSummaryForTicket(ticket: SummaryTicket, events: readonly Summ
   // With an origin the replay always has a start; an unreadable header `createdAt` is the only way
   // to get null, and then the SLA cannot be known.
   if (result === null) throw new RangeError(`ticket ${ticket.id} has no creation event and an unreadable createdAt`);
-  return { ...result, timeZone, timeZoneSource: source, target: contract.slaPolicy.targets[`p${result.priority}`] };
+  return { ...result, timeZone, timeZoneSource: source, target: policy.applied.targets[`p${result.priority}`], policy };
 }

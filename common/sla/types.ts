@@ -89,7 +89,8 @@ export interface SlaOrigin {
 
 export interface SlaInput {
   readonly events: readonly SlaEvent[];
-  readonly policy: SlaPolicy;
+  /** The terms that judge the ticket (one revision of the contract's policy). */
+  readonly policy: Pick<SlaPolicy, 'warnAtPercent' | 'targets'>;
   readonly calendar: BusinessCalendar;
   readonly timeZone: string;
   /** ISO instant to evaluate at. */

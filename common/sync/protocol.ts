@@ -33,6 +33,25 @@ export type WithDeleted<T> = T & { _deleted: boolean };
 export interface PullResponse<T> {
   readonly documents: readonly WithDeleted<T>[];
   readonly checkpoint: SyncCheckpoint;
+  /**
+   * The user's current contracts, sent when the pull (re)starts: no checkpoint, or one issued for
+   * another scope. The client then removes, as if the server had deleted them, the local
+   * documents of contracts no longer listed (see renderer/sync/scope-purge.ts).
+   */
+  readonly contractIds?: readonly string[];
+}
+
+/** At most this many ids per lookup. */
+export const LOOKUP_IDS_MAX = 1000;
+
+/** `POST /sync/<collection>/lookup`: the server's current state of some documents. */
+export interface LookupRequest {
+  readonly ids: readonly string[];
+}
+
+/** Only documents the user may see; a forbidden id is left out exactly like a missing one. */
+export interface LookupResponse<T> {
+  readonly documents: readonly WithDeleted<T>[];
 }
 
 export interface PushRow<T> {
@@ -47,6 +66,10 @@ export type PushResponse<T> = readonly WithDeleted<T>[];
 export type StreamMessage =
   | { readonly type: 'hello'; readonly serverTime: string }
   | { readonly type: 'change'; readonly collection: CollectionName; readonly seq: number }
+  /**
+   * The user's account changed (contracts, role, name): pull every collection again. The pull
+   * answers with the new scope; a disabled account's stream ends instead.
+   */
   | { readonly type: 'resync' };
 
 export interface SessionUser {
@@ -106,4 +129,5 @@ export const syncPaths = {
   stream: `${API_PREFIX}/sync/stream`,
   pull: (collection: CollectionName) => `${API_PREFIX}/sync/${collection}/pull`,
   push: (collection: CollectionName) => `${API_PREFIX}/sync/${collection}/push`,
+  lookup: (collection: CollectionName) => `${API_PREFIX}/sync/${collection}/lookup`,
 } as const;

@@ -4,6 +4,7 @@ import type { JsonSchema } from '../schemas/json-schema.js';
 import { ASSET_EVENT_DATA } from '../inventory/events.js';
 import { AUDIT_EVENT_DATA } from '../inventory/audit-events.js';
 import { TICKET_EVENT_DATA } from '../tickets/events.js';
+import { checkJsonShape } from './json-shape.js';
 
 /**
  * One validator for client forms, the server's push endpoint and tests. @cfworker/json-schema is
@@ -66,6 +67,8 @@ export function validateDocument(collection: CollectionName, doc: unknown): Vali
     return { ok: false, issue: { path: '', message: 'document must be an object' } };
   }
   const body = stripInternal(doc);
+  const shape = checkJsonShape(body);
+  if (shape) return { ok: false, issue: shape };
   const base = validateAgainst(COLLECTIONS[collection].schema, body);
   if (!base.ok || collection !== 'events') return base;
   const event = body as { type: string; data: unknown };

@@ -37,7 +37,18 @@ const fake = vi.hoisted(() => {
       this.listeners.set(event, listener);
     }
   }
-  return { calls, appListeners, ipcHandlers, windows, state, session, BrowserWindow };
+  const notifications: { title: string; body: string }[] = [];
+  class Notification {
+    static isSupported = () => true;
+    constructor(readonly options: { title: string; body: string }) {}
+    on() {
+      return this;
+    }
+    show() {
+      notifications.push({ title: this.options.title, body: this.options.body });
+    }
+  }
+  return { calls, appListeners, ipcHandlers, windows, state, session, BrowserWindow, Notification, notifications };
 });
 
 vi.mock('electron', async () => {
@@ -61,6 +72,7 @@ vi.mock('electron', async () => {
       isPackaged: false,
     },
     BrowserWindow: fake.BrowserWindow,
+    Notification: fake.Notification,
     ipcMain: { handle: (channel: string, handler: Listener) => fake.ipcHandlers.set(channel, handler) },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(() => fake.calls.push('registerSchemes')),
@@ -157,6 +169,16 @@ describe('desktop app start-up (with a fake electron module)', () => {
     await expect(invoke('app://deskops/index.html', 'secrets.set', { name: 'sync.refreshToken', value: 'tok-123' })).resolves.toEqual({ ok: true, value: null });
     await expect(invoke('app://deskops/index.html', 'secrets.get', { name: 'sync.refreshToken' })).resolves.toEqual({ ok: true, value: 'tok-123' });
     expect(await readFile(join(userData, 'secrets.json'), 'utf8')).not.toContain('tok-123');
+  });
+
+  it('shows an OS notification through IPC once per tag, with validated arguments', async () => {
+    const args = { title: 'SLA warning: ANKA-1', body: 'Resolution 75 % used', tag: 'sla:t-1:resolution:warning' };
+    await expect(invoke('app://deskops/index.html', 'notify.show', args)).resolves.toEqual({ ok: true, value: { shown: true, reason: null } });
+    await expect(invoke('app://deskops/index.html', 'notify.show', args)).resolves.toEqual({ ok: true, value: { shown: false, reason: 'duplicate' } });
+    await expect(invoke('app://deskops/index.html', 'notify.show', { ...args, tag: 'bad tag <script>' })).resolves.toMatchObject({ ok: false, error: { code: 'IPC_BAD_ARGS', path: 'args.tag' } });
+    await expect(invoke('app://deskops/index.html', 'notify.show', { ...args, title: 'x'.repeat(201) })).resolves.toMatchObject({ ok: false, error: { code: 'IPC_BAD_ARGS' } });
+    await expect(invoke('https://evil.example/', 'notify.show', { ...args, tag: 'other' })).resolves.toMatchObject({ ok: false, error: { code: 'IPC_SENDER_REJECTED' } });
+    expect(fake.notifications).toEqual([{ title: 'SLA warning: ANKA-1', body: 'Resolution 75 % used' }]);
   });
 
   it('quits at once when another instance holds the lock', () => {

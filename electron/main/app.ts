@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, Notification, protocol, safeStorage, session, shell } from 'electron';
 import * as systemInformation from 'systeminformation';
 import { IPC_INVOKE_CHANNEL } from '../shared/ipc-channel.js';
 import { createMainHandlers } from './handlers/main-handlers.js';
@@ -80,6 +80,12 @@ export function startDesktopApp(options: DesktopAppOptions): void {
         saveDialog: (dialogOptions) => (mainWindow ? dialog.showSaveDialog(mainWindow, dialogOptions) : dialog.showSaveDialog(dialogOptions)),
         defaultDir: app.getPath('documents'),
         fontDir: join(app.getAppPath(), 'assets', 'fonts'),
+      },
+      notifications: { isSupported: () => Notification.isSupported(), create: (options) => new Notification(options) },
+      focusApp: () => {
+        if (!mainWindow) return;
+        if (mainWindow.isMinimized()) mainWindow.restore();
+        mainWindow.focus();
       },
     });
     const registry = createIpcRegistry({

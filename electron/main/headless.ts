@@ -4,6 +4,7 @@ import * as systeminformation from 'systeminformation';
 import type { AppIdentity } from './handlers/app-info.js';
 import { createMainHandlers } from './handlers/main-handlers.js';
 import type { SaveDialog } from './handlers/pdf-save.js';
+import type { NotificationApi } from './handlers/notify.js';
 import type { SystemInformationLike } from './hardware/system-information.js';
 import { createIpcRegistry, trustOrigin, type IpcHandlers, type IpcRegistry } from './ipc/registry.js';
 import type { SafeStorageLike } from './secrets/safe-storage.js';
@@ -26,12 +27,22 @@ export interface HeadlessDesktopOptions {
   readonly saveDialog?: SaveDialog;
   /** Default: `assets/fonts` of this checkout. */
   readonly fontDir?: string;
+  /** Default: a recorder standing in for the OS notification centre (see `notifications`); null = none. */
+  readonly notifications?: NotificationApi | null;
+}
+
+/** What the default notification recorder was asked to show, in order. */
+export interface RecordedNotification {
+  readonly title: string;
+  readonly body: string;
 }
 
 export interface HeadlessDesktop {
   readonly registry: IpcRegistry;
   readonly handlers: IpcHandlers;
   readonly secrets: SecretStore;
+  /** Notifications shown through `notify.show` (with the default recorder). */
+  readonly notifications: RecordedNotification[];
 }
 
 /** A save dialog that always "chooses" the suggested name inside `dir` (browser e2e tests read the file there). */
@@ -53,6 +64,11 @@ export function createHeadlessDesktop(options: HeadlessDesktopOptions): Headless
     filePath: join(options.userDataDir, 'secrets.json'),
     platform: options.platform ?? 'linux',
   });
+  const notifications: RecordedNotification[] = [];
+  const recorder: NotificationApi = {
+    isSupported: () => true,
+    create: (request) => ({ show: () => notifications.push({ title: request.title, body: request.body }), on: () => undefined }),
+  };
   const handlers = createMainHandlers({
     app: options.app ?? { name: 'DeskOps', version: process.env['npm_package_version'] ?? '0.0.0', packaged: false },
     systemInformation: options.systemInformation ?? systeminformation,
@@ -62,7 +78,8 @@ export function createHeadlessDesktop(options: HeadlessDesktopOptions): Headless
       defaultDir: join(options.userDataDir, 'saved'),
       fontDir: options.fontDir ?? resolve('assets/fonts'),
     },
+    notifications: options.notifications === undefined ? recorder : options.notifications,
   });
   const registry = createIpcRegistry({ handlers, isTrustedSender: trustOrigin(options.trustedOrigin) });
-  return { registry, handlers, secrets };
+  return { registry, handlers, secrets, notifications };
 }

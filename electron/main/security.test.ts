@@ -50,7 +50,7 @@ describe('content security policy', () => {
     expect(() => contentSecurityPolicy("http://a.example; script-src 'unsafe-inline'")).toThrow();
   });
 
-  it('is added to every response and replaces a weaker one; permissions are refused but notifications', () => {
+  it('is added to every response and replaces a weaker one; permissions are refused but notifications and the camera', () => {
     let onHeaders: Listener = () => undefined;
     let onRequest: Listener = () => undefined;
     let onCheck: Listener = () => false;
@@ -65,9 +65,9 @@ describe('content security policy', () => {
     onHeaders({ responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } }, callback);
     expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': ["default-src 'self'"] } });
 
-    const decide = (permission: string, requestingUrl: string) => {
+    const decide = (permission: string, requestingUrl: string, mediaTypes?: string[]) => {
       const granted = vi.fn();
-      onRequest(null, permission, granted, { requestingUrl, isMainFrame: true });
+      onRequest(null, permission, granted, { requestingUrl, isMainFrame: true, ...(mediaTypes ? { mediaTypes } : {}) });
       return granted.mock.calls[0]?.[0] as boolean;
     };
     expect(decide('notifications', 'app://deskops/index.html')).toBe(true);
@@ -75,8 +75,16 @@ describe('content security policy', () => {
     for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'hid', 'serial']) {
       expect(decide(permission, 'app://deskops/index.html')).toBe(false);
     }
+    // The camera for ticket photos: video only, from the app only; never the microphone.
+    expect(decide('media', 'app://deskops/index.html', ['video'])).toBe(true);
+    expect(decide('media', 'app://deskops/index.html', ['video', 'audio'])).toBe(false);
+    expect(decide('media', 'app://deskops/index.html', ['audio'])).toBe(false);
+    expect(decide('media', 'https://evil.example/', ['video'])).toBe(false);
     expect(onCheck(null, 'notifications', 'app://deskops')).toBe(true);
     expect(onCheck(null, 'media', 'app://deskops')).toBe(false);
+    expect(onCheck(null, 'media', 'app://deskops', { mediaType: 'video' })).toBe(true);
+    expect(onCheck(null, 'media', 'app://deskops', { mediaType: 'audio' })).toBe(false);
+    expect(onCheck(null, 'media', 'https://evil.example', { mediaType: 'video' })).toBe(false);
   });
 });
 

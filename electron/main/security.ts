@@ -28,14 +28,21 @@ export function contentSecurityPolicy(syncServerUrl: string): string {
   ].join('; ');
 }
 
-/** The one permission the app asks for; camera, geolocation, clipboard reading etc. are all refused. */
+/**
+ * What the app may ask for: notifications (SLA warnings) and the camera (photos on tickets; video
+ * only, never the microphone). Geolocation, clipboard reading, HID, serial etc. are all refused.
+ */
 const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications']);
+
+function cameraOnly(mediaTypes: readonly string[] | undefined): boolean {
+  return mediaTypes !== undefined && mediaTypes.length > 0 && mediaTypes.every((type) => type === 'video');
+}
 
 function fromApp(url: string | undefined): boolean {
   return url !== undefined && originOf(url) === APP_ORIGIN;
 }
 
-/** Adds the CSP to every response of the session and refuses every permission but notifications. */
+/** Adds the CSP to every response of the session and refuses every permission but notifications and the camera. */
 export function secureSession(session: Session, csp: string): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers: Record<string, string | string[]> = {};
@@ -46,10 +53,12 @@ export function secureSession(session: Session, csp: string): void {
     callback({ responseHeaders: headers });
   });
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    callback(ALLOWED_PERMISSIONS.has(permission) && fromApp(details.requestingUrl));
+    const media = permission === 'media' && cameraOnly('mediaTypes' in details ? details.mediaTypes : undefined);
+    callback((ALLOWED_PERMISSIONS.has(permission) || media) && fromApp(details.requestingUrl));
   });
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => {
-    return ALLOWED_PERMISSIONS.has(permission) && fromApp(requestingOrigin);
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
+    const media = permission === 'media' && details?.mediaType === 'video';
+    return (ALLOWED_PERMISSIONS.has(permission) || media) && fromApp(requestingOrigin);
   });
 }
 

@@ -13,6 +13,7 @@ vi.mock('electron', () => ({
 interface Bridge {
   app: { info(): Promise<unknown> };
   secrets: { get(name: string): Promise<unknown>; set(name: string, value: string): Promise<unknown> };
+  notifications: { show(request: { title: string; body: string; tag: string }): Promise<unknown> };
 }
 
 describe('preload', () => {
@@ -20,13 +21,16 @@ describe('preload', () => {
     await import('./index.js');
     expect([...exposed.keys()]).toEqual(['desktop']);
     const desktop = exposed.get('desktop') as Bridge;
-    expect(Object.keys(desktop).sort()).toEqual(['app', 'inventory', 'pdf', 'secrets', 'system']);
+    expect(Object.keys(desktop).sort()).toEqual(['app', 'inventory', 'notifications', 'pdf', 'secrets', 'system']);
 
     await desktop.app.info();
     await desktop.secrets.set('db.key', 'k');
+    // Only the three declared fields cross the bridge, whatever else the caller's object carries.
+    await desktop.notifications.show({ title: 'SLA', body: 'at risk', tag: 'sla:t-1', extra: 'dropped' } as { title: string; body: string; tag: string });
     expect(invoke.mock.calls).toEqual([
       ['desktop:invoke', 'app.info', null],
       ['desktop:invoke', 'secrets.set', { name: 'db.key', value: 'k' }],
+      ['desktop:invoke', 'notify.show', { title: 'SLA', body: 'at risk', tag: 'sla:t-1' }],
     ]);
   });
 

@@ -1,11 +1,15 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import { MIGRATION_STRATEGIES } from '../../common/schemas/asset-migrations.js';
-import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type DocumentOf } from '../../common/schemas/index.js';
+import { COLLECTIONS, COLLECTION_NAMES, migrationsOf, type CollectionName, type DocumentOf } from '../../common/schemas/index.js';
 import { createMergeConflictHandler } from '../../common/sync/merge/rxdb-conflict-handler.js';
 import type { ConflictRecord } from '../../common/sync/merge/conflict-record.js';
 import { isDesktop } from '../platform/desktop.js';
 import { appStorage } from './app-storage.js';
+
+// Schema upgrades (assets and contracts 0 → 1) migrate the local replica when a collection opens,
+// before replication starts; RxDB also migrates the replication's assumed master states, so unsent
+// changes survive an app update.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export type DeskCollections = { [C in CollectionName]: RxCollection<DocumentOf<C>> };
 export type DeskDatabase = RxDatabase<DeskCollections>;
@@ -15,9 +19,6 @@ export interface MergeIdentity {
   readonly deviceId: string;
   readonly authorId: () => string;
 }
-
-// Old replicas are migrated when a collection opens (autoMigrate), before replication starts.
-addRxPlugin(RxDBMigrationSchemaPlugin);
 
 /**
  * Opens the local replica with every replicated collection. Dev-mode is never added here: in a
@@ -65,7 +66,7 @@ export async function openDatabase(options: {
       {
         schema: COLLECTIONS[name].schema,
         // Pure steps from common/ (the server rewrites its stored bodies with the same ones).
-        migrationStrategies: { ...MIGRATION_STRATEGIES[name] },
+        migrationStrategies: { ...migrationsOf(name) },
         // Three-way field merge from common/: a conflicting push never just takes the server's side.
         conflictHandler: createMergeConflictHandler(name, {
           deviceId: merge.deviceId,

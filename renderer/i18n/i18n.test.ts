@@ -43,6 +43,7 @@ describe('i18n', () => {
     await import('../features/sync-status/messages.js');
     await import('../features/this-computer/messages.js');
     await import('../features/home/messages.js');
+    await import('../features/users/messages.js');
     expect(untranslatedKeys().filter((key) => !key.includes(':test.'))).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import {
   encodeCheckpoint,
   schemaVersionOf,
   syncPaths,
+  type LookupResponse,
   type PullResponse,
   type PushRow,
   type SyncCheckpoint,
@@ -16,9 +17,11 @@ import { isDocumentRefusal, ServerError } from './http-errors.js';
 import { PullAhead } from './pull-ahead.js';
 import { StoredPageGate } from './stored-page-gate.js';
 import type { PendingTracker } from './pending-tracker.js';
+import { outOfScopeTombstones, readLocal, shieldRefused, type Doc } from './pull-shaping.js';
+import type { ServerStateRequests } from './server-state-requests.js';
 
-type Doc = Record<string, unknown>;
 type StreamItem = 'RESYNC';
+type AnyCollection = Parameters<typeof outOfScopeTombstones>[0];
 
 /** What a collection's replication needs from the engine. */
 export interface ReplicationContext {
@@ -33,6 +36,9 @@ export interface ReplicationContext {
   request(path: string, init?: RequestInit): Promise<Response>;
   pulled(name: CollectionName, count: number, batchSize: number): void;
   stream$(name: CollectionName): Subject<StreamItem>;
+  /** A pull (re)started and named the user's contracts now. */
+  scope(contractIds: readonly string[]): void;
+  readonly serverStates: ServerStateRequests;
 }
 
 /** Documents per pull page unless the engine is told otherwise (the server's cap, `PULL_LIMIT_MAX`, is 1000). */
@@ -97,9 +103,17 @@ export function replicateCollection(name: CollectionName, ctx: ReplicationContex
         ctx.pulled(name, page.documents.length, batchSize);
         // A full page means more is waiting: fetch it while RxDB stores this one.
         if (page.documents.length >= batchSize) ahead.start(page.checkpoint, batchSize, () => pullPage(page.checkpoint, batchSize));
+        const local = collection as unknown as AnyCollection;
+        let documents = await shieldRefused(local, page.documents, (id) => ctx.tracker.isRefused(name, id));
+        if (page.contractIds) {
+          // The scope changed: what is no longer visible leaves this device as server deletes do.
+          ctx.scope(page.contractIds);
+          documents.push(...(await outOfScopeTombstones(local, page.contractIds, (id) => ctx.tracker.isRefused(name, id))));
+        }
+        documents = await withServerStates(ctx, name, local, documents);
         // Not more than one page waiting to be stored (stored-page-gate.ts).
         await gate.handOut(checkpoint, page.checkpoint);
-        return { documents: page.documents as WithDeleted<Doc>[], checkpoint: page.checkpoint };
+        return { documents, checkpoint: page.checkpoint };
       },
     },
     push: PULL_ONLY.includes(name)
@@ -144,6 +158,41 @@ export function replicateCollection(name: CollectionName, ctx: ReplicationContex
 export function storedCheckpoint(replication: RxReplicationState<Doc, SyncCheckpoint> | undefined): SyncCheckpoint | undefined {
   const state = replication?.internalReplicationState as { lastCheckpointDoc?: { down?: { checkpointData?: SyncCheckpoint } } } | undefined;
   return state?.lastCheckpointDoc?.down?.checkpointData;
+}
+
+/**
+ * Discards waiting for this collection: their current server state (looked up after the page, so
+ * never older than it) replaces whatever the page had for them; a document the server does not
+ * have, or no longer shows this user, leaves as a tombstone of its local state.
+ */
+async function withServerStates(ctx: ReplicationContext, name: CollectionName, collection: AnyCollection, documents: WithDeleted<Doc>[]): Promise<WithDeleted<Doc>[]> {
+  const requests = ctx.serverStates.take(name);
+  if (requests.size === 0) return documents;
+  const ids = [...requests.keys()];
+  const primary = collection.schema.primaryPath;
+  try {
+    const response = await ctx.request(`${syncPaths.lookup(name)}?schema=${schemaVersionOf(name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ids }),
+    });
+    const found = new Map(((await response.json()) as LookupResponse<Doc>).documents.map((doc) => [String(doc[primary]), doc]));
+    const local = await readLocal(collection, ids.filter((id) => !found.has(id)));
+    const states = new Map<string, WithDeleted<Doc> | null>();
+    for (const id of ids) {
+      const own = local.get(id);
+      states.set(id, found.get(id) ?? (own ? { ...own, _deleted: true } : null));
+    }
+    const kept = documents.filter((doc) => !states.has(String(doc[primary])));
+    for (const [id, state] of states) {
+      if (state) kept.push(state);
+      for (const waiter of requests.get(id) ?? []) waiter.resolve(state);
+    }
+    return kept;
+  } catch (error) {
+    for (const list of requests.values()) for (const waiter of list) waiter.reject(error);
+    return documents;
+  }
 }
 
 /** The rows a refusal is about: the named document, or every row when the role may not write here. */

@@ -8,6 +8,8 @@ export interface RefusedEntry {
   /** What the server still has (null: the document never reached it). */
   readonly assumedMasterState: Record<string, unknown> | null;
   readonly problem: DocumentProblem;
+  /** The refused state's contract (entries saved before this field existed lack it). */
+  readonly contractId?: string | null;
 }
 
 export interface PendingSnapshot {

@@ -28,6 +28,7 @@ export class PendingTracker {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private verifying: Promise<void> | null = null;
   private again = false;
+  private scope: Set<string> | null = null;
 
   constructor(
     private readonly db: DeskDatabase,
@@ -98,8 +99,69 @@ export class PendingTracker {
     const existing = this.refused.get(key(name, docId));
     // Keep the first base: after a refusal RxDB assumes the refused state, the server does not.
     const assumed = existing ? existing.assumedMasterState : ((row.assumedMasterState ?? null) as Record<string, unknown> | null);
-    this.refused.set(key(name, docId), { collection: name, docId, assumedMasterState: assumed, problem });
+    const contractId = (row.newDocumentState as Record<string, unknown> | undefined)?.['contractId'];
+    const entry: RefusedEntry = { collection: name, docId, assumedMasterState: assumed, problem, contractId: typeof contractId === 'string' ? contractId : null };
+    this.refused.set(key(name, docId), this.inScopeWords(entry));
     this.changed();
+  }
+
+  isRefused(name: CollectionName, docId: string): boolean {
+    return this.refused.has(key(name, docId));
+  }
+
+  refusedEntry(name: CollectionName, docId: string): RefusedEntry | undefined {
+    return this.refused.get(key(name, docId));
+  }
+
+  /** No longer refused (being discarded): the pull may write the server's state again. */
+  forget(name: CollectionName, docId: string): void {
+    if (this.refused.delete(key(name, docId))) this.changed();
+  }
+
+  /** Puts an entry back (a discard that did not take). */
+  restore(entry: RefusedEntry): void {
+    this.refused.set(key(entry.collection, entry.docId), entry);
+    this.changed();
+  }
+
+  /**
+   * The user's contracts now. A refusal "not found" of a document whose contract is not among
+   * them is, in the person's words, "not one of your contracts". Returns the entries refused that
+   * way whose contract is back: they can be sent again (see resend.ts).
+   */
+  setScope(contractIds: readonly string[]): RefusedEntry[] {
+    this.scope = new Set(contractIds);
+    let any = false;
+    const back: RefusedEntry[] = [];
+    for (const [refusedKey, entry] of this.refused) {
+      if (entry.problem.code === 'OUT_OF_SCOPE' && entry.contractId && this.scope.has(entry.contractId)) back.push(entry);
+      const next = this.inScopeWords(entry);
+      if (next !== entry) {
+        this.refused.set(refusedKey, next);
+        any = true;
+      }
+    }
+    if (any) this.changed();
+    return back;
+  }
+
+  /** A resend that could not run: the reason no longer says "not your contract". */
+  notOutOfScope(name: CollectionName, docId: string): void {
+    const entry = this.refused.get(key(name, docId));
+    if (!entry || entry.problem.code !== 'OUT_OF_SCOPE') return;
+    this.refused.set(key(name, docId), { ...entry, problem: { ...entry.problem, code: 'NOT_FOUND' } });
+    this.changed();
+  }
+
+  /** A local write not yet confirmed by the server (RxDB will push it itself). */
+  isPending(name: CollectionName, docId: string): boolean {
+    return this.candidates.get(name)?.has(docId) ?? false;
+  }
+
+  private inScopeWords(entry: RefusedEntry): RefusedEntry {
+    if (!this.scope || !entry.contractId) return entry;
+    if (entry.problem.code === 'NOT_FOUND' && !this.scope.has(entry.contractId)) return { ...entry, problem: { ...entry.problem, code: 'OUT_OF_SCOPE' } };
+    return entry;
   }
 
   accepted(name: CollectionName, docIds: readonly string[]): void {

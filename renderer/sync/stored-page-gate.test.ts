@@ -6,6 +6,7 @@ import type { PullResponse, SyncCheckpoint } from '../../common/sync/protocol.js
 import { openDatabase, type DeskDatabase } from '../db/database.js';
 import { replicateCollection, storedCheckpoint } from './collection-replication.js';
 import { StoredPageGate } from './stored-page-gate.js';
+import { ServerStateRequests } from './server-state-requests.js';
 
 describe('StoredPageGate', () => {
   it('holds the third page of a run until the first is stored, and lets a new run through', async () => {
@@ -23,6 +24,22 @@ describe('StoredPageGate', () => {
     // A pull from another checkpoint (a retry, a RESYNC) is a new run: nothing to wait for.
     await gate.handOut({ seq: 5 }, { seq: 15 });
     await gate.handOut({ seq: 15 }, { seq: 25 });
+  });
+
+  it('starts a new run when the server restarts the pull below the checkpoint (a scope change)', async () => {
+    const stored = 300;
+    const gate = new StoredPageGate(() => stored, () => false, { pollMs: 1, maxWaitMs: 60_000 }, () => 0);
+    await gate.handOut({ seq: 100 }, { seq: 200 });
+    await gate.handOut({ seq: 200 }, { seq: 300 });
+    // Restarted from the beginning: the page ends at 40, and RxDB will store 40, then 80, then 120.
+    await gate.handOut({ seq: 300 }, { seq: 40 });
+    await gate.handOut({ seq: 40 }, { seq: 80 });
+    // Without the new run this waits for 200, which a restarted replica never stores (the clock never moves).
+    let third = false;
+    const waiting = gate.handOut({ seq: 80 }, { seq: 120 }).then(() => (third = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(third).toBe(true);
+    await waiting;
   });
 
   it('gives up waiting when the replication stops or after maxWaitMs', async () => {
@@ -91,7 +108,7 @@ describe('replicateCollection with slow storage', () => {
       db,
       serverUrl: 'http://127.0.0.1:1',
       userId: 'u-1',
-      tracker: { rebase: (_name: string, rows: unknown[]) => rows, accepted: () => undefined, refuse: () => undefined } as never,
+      tracker: { rebase: (_name: string, rows: unknown[]) => rows, accepted: () => undefined, refuse: () => undefined, isRefused: () => false } as never,
       retryTimeMs: 1000,
       pullBatchSize: pageSize,
       pushBatchSize: 10,
@@ -102,6 +119,8 @@ describe('replicateCollection with slow storage', () => {
       },
       pulled: () => undefined,
       stream$: () => new Subject<'RESYNC'>(),
+      scope: () => undefined,
+      serverStates: new ServerStateRequests(),
     });
     await replication.awaitInitialReplication();
     expect(await db.people.count().exec()).toBe(people.length);

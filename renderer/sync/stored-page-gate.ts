@@ -8,7 +8,8 @@
  * checkpoint reached its end): one page is being stored, one waits, the next is being fetched
  * (pull-ahead.ts). Each write is then about one page, and an interrupted sync resumes from the last
  * stored page. A pull that does not continue the last handed-out page (a retry, another checkpoint)
- * starts a new run and waits for nothing; the wait gives up after `maxWaitMs` (a failed write
+ * starts a new run and waits for nothing, and so does a page whose end lies before its start (the
+ * server restarted the pull for a new scope); the wait gives up after `maxWaitMs` (a failed write
  * never saves its checkpoint, and the pull must not hang on it).
  */
 export class StoredPageGate {
@@ -25,7 +26,9 @@ export class StoredPageGate {
 
   /** Resolves when the page from `from` to `to` may be handed to RxDB. */
   async handOut(from: { readonly seq: number } | undefined, to: { readonly seq: number }): Promise<void> {
-    if (from?.seq !== this.handed.at(-1)) this.handed = [];
+    // Another checkpoint, or a page that starts over below it (the server restarted the pull after a
+    // scope change): a new run, whose sequences the old run's must not be compared with.
+    if (from?.seq !== this.handed.at(-1) || (from !== undefined && to.seq < from.seq)) this.handed = [];
     const mustBeStored = this.handed.length === 2 ? this.handed[0] : undefined;
     this.handed = [...this.handed.slice(-1), to.seq];
     if (mustBeStored === undefined) return;

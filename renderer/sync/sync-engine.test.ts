@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { syncPaths, type PullResponse, type SyncCheckpoint } from '../../common/sync/protocol.js';
+import { schemaVersionOf, syncPaths, type PullResponse, type SyncCheckpoint } from '../../common/sync/protocol.js';
 import { encodeCheckpoint } from '../../common/sync/protocol.js';
 import { openDatabase, type DeskDatabase } from '../db/database.js';
 import { testStorage } from '../db/test-storage.js';
@@ -72,7 +72,7 @@ async function serverDocs(auth: AuthSession, collection: 'people' | 'tickets'): 
   const all: Record<string, unknown>[] = [];
   let checkpoint: SyncCheckpoint | null = null;
   for (;;) {
-    const query: string = `limit=1000&schema=0${checkpoint ? `&checkpoint=${encodeCheckpoint(checkpoint)}` : ''}`;
+    const query: string = `limit=1000&schema=${schemaVersionOf(collection)}${checkpoint ? `&checkpoint=${encodeCheckpoint(checkpoint)}` : ''}`;
     const response = await auth.fetch(`${syncPaths.pull(collection)}?${query}`);
     const page = (await response.json()) as PullResponse<Record<string, unknown>>;
     all.push(...page.documents);
@@ -149,7 +149,8 @@ describe('sync engine against a real sync server', () => {
     await until(() => useSyncStatus.getState().documentErrors.length === 1);
     await engine.awaitInSync();
     const problem = useSyncStatus.getState().documentErrors[0];
-    expect(problem).toMatchObject({ collection: 'people', docId: 'p-forbidden', code: 'NOT_FOUND' });
+    // A contract tech does not serve: said in those words, not as a bare "not found".
+    expect(problem).toMatchObject({ collection: 'people', docId: 'p-forbidden', code: 'OUT_OF_SCOPE' });
     expect(await db.people.findOne('p-forbidden').exec()).not.toBeNull();
     const ids = (await serverDocs(auth, 'people')).map((doc) => doc['id']);
     expect(ids).toContain('p-good');
@@ -185,7 +186,7 @@ describe('sync engine against a real sync server', () => {
     await auth.refresh();
     expect(saved).toHaveLength(2);
     expect(new Set(saved).size).toBe(2);
-    const response = await auth.fetch(`${syncPaths.pull('contracts')}?limit=5&schema=0`);
+    const response = await auth.fetch(`${syncPaths.pull('contracts')}?limit=5&schema=${schemaVersionOf('contracts')}`);
     expect(response.status).toBe(200);
     expect(signInRequired).toEqual([]);
   });
@@ -203,7 +204,7 @@ describe('sync engine against a real sync server', () => {
       },
       onSignInRequired: () => undefined,
     });
-    const response = await auth.fetch(`${syncPaths.pull('contracts')}?limit=5&schema=0`);
+    const response = await auth.fetch(`${syncPaths.pull('contracts')}?limit=5&schema=${schemaVersionOf('contracts')}`);
     expect(response.status).toBe(200);
     expect(saved).toHaveLength(1);
   });

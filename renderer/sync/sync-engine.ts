@@ -2,12 +2,16 @@ import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
 import type { ErrorCode } from '../../common/errors.js';
 import { COLLECTION_NAMES, type CollectionName } from '../../common/schemas/index.js';
+import { syncPaths, type SessionUser } from '../../common/sync/protocol.js';
 import type { DeskDatabase } from '../db/database.js';
 import type { AuthSession } from './auth-session.js';
 import { DEFAULT_PULL_BATCH, replicateCollection, type ReplicationContext } from './collection-replication.js';
 import { NetworkError, ServerError, SignInRequiredError, toServerError } from './http-errors.js';
 import { localPendingPersistence, type PendingPersistence } from './pending-store.js';
 import { PendingTracker } from './pending-tracker.js';
+import { discardRefused, DiscardError } from './discard.js';
+import { resendRefused, type ResendDeps } from './resend.js';
+import { ServerStateRequests } from './server-state-requests.js';
 import { StreamClient } from './stream-client.js';
 import { patchSyncStatus, resetSyncStatus, useSyncStatus, type SyncProblem } from './sync-status-store.js';
 
@@ -21,6 +25,12 @@ export interface SyncEngineOptions {
   readonly pushBatchSize?: number;
   /** Tests may turn the live stream off to drive pulls themselves. */
   readonly stream?: boolean;
+  /** The user's contracts as last known (cached profile); pulls keep it current. */
+  readonly contractIds?: readonly string[];
+  /** The account changed on the server (role, contracts, name): the profile follows. */
+  readonly onUser?: (user: SessionUser) => void;
+  /** How long a discard waits for its server state to be written locally. */
+  readonly discardTimeoutMs?: number;
 }
 
 type AnyReplication = RxReplicationState<unknown, unknown>;
@@ -37,6 +47,7 @@ export class SyncEngine {
   private stream: StreamClient | null = null;
   private readonly lastSyncKey: string;
   private readonly cleanups: (() => void)[] = [];
+  private readonly serverStates = new ServerStateRequests();
 
   constructor(private readonly options: SyncEngineOptions) {
     this.auth = options.auth;
@@ -44,6 +55,8 @@ export class SyncEngine {
     this.tracker = new PendingTracker(options.db, options.persistence ?? localPendingPersistence(options.userId), (pending, documentErrors) =>
       patchSyncStatus({ pending, documentErrors }),
     );
+    if (options.contractIds) this.tracker.setScope(options.contractIds);
+
     for (const name of COLLECTION_NAMES) this.streams.set(name, new Subject<'RESYNC'>());
   }
 
@@ -75,6 +88,7 @@ export class SyncEngine {
 
   async stop(): Promise<void> {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.serverStates.failAll(new DiscardError('not-connected'));
     await this.disconnect();
     this.auth.stop();
     this.tracker.stop();
@@ -91,8 +105,74 @@ export class SyncEngine {
     await this.tracker.verify();
   }
 
+  /**
+   * A request to the sync server with this session's token (refreshed as needed), for side
+   * channels such as photo uploads; the caller handles the answer. Throws NetworkError and
+   * SignInRequiredError like the replication's own requests.
+   */
+  authorizedFetch(path: string, init?: RequestInit): Promise<Response> {
+    return this.auth.fetch(path, init);
+  }
+
   reSyncAll(): void {
     for (const subject of this.streams.values()) subject.next('RESYNC');
+  }
+
+  /**
+   * Throws a refused local change away: the document goes back to the server's current state,
+   * or leaves this device when the server never accepted it (or no longer shows it to this
+   * user). Needs a connection; on failure the refused change stays as it was (see discard.ts).
+   */
+  discard(name: CollectionName, docId: string): Promise<void> {
+    return discardRefused(this.discardDeps(), name, docId);
+  }
+
+  private discardDeps(): ResendDeps {
+    return {
+      db: this.options.db,
+      tracker: this.tracker,
+      serverStates: this.serverStates,
+      connected: (collection) => this.replications.has(collection),
+      pullNow: (collection) => this.streams.get(collection)?.next('RESYNC'),
+      timeoutMs: this.options.discardTimeoutMs ?? 20_000,
+      request: (path, init) => this.request(path, init),
+    };
+  }
+
+  /**
+   * The user's contracts now. Changes refused only because their contract was taken away are
+   * sent again when it comes back (after the current pull: a resend may need the pull itself).
+   */
+  private scopeIs(contractIds: readonly string[]): void {
+    const back = this.tracker.setScope(contractIds);
+    for (const entry of back) {
+      if (this.tracker.isPending(entry.collection, entry.docId)) continue;
+      setTimeout(() => {
+        resendRefused(this.discardDeps(), entry.collection, entry.docId)
+          .then((outcome) => outcome === 'kept' && this.tracker.notOutOfScope(entry.collection, entry.docId))
+          .catch(() => this.tracker.notOutOfScope(entry.collection, entry.docId));
+      }, 0);
+    }
+  }
+
+  /** A request to the sync server with the session's tokens (refreshed as needed); not a sync step. */
+  api(path: string, init?: RequestInit): Promise<Response> {
+    return this.auth.fetch(path, init);
+  }
+
+  /** The server says the account changed: read it again, then pull everything (the pull restarts in the new scope). */
+  private async accountChanged(): Promise<void> {
+    try {
+      const response = await this.auth.fetch(syncPaths.me);
+      if (response.ok) {
+        const user = (await response.json()) as SessionUser;
+        this.scopeIs(user.contractIds);
+        this.options.onUser?.(user);
+      }
+    } catch (error) {
+      this.report(error);
+    }
+    this.reSyncAll();
   }
 
   private connect(): void {
@@ -114,6 +194,7 @@ export class SyncEngine {
         onOpen: () => this.reSyncAll(),
         onMessage: (message) => {
           if (message.type === 'change') this.streams.get(message.collection)?.next('RESYNC');
+          else if (message.type === 'resync') void this.accountChanged();
           else this.reSyncAll();
         },
         onClose: (error) => this.report(error),
@@ -141,6 +222,8 @@ export class SyncEngine {
       pullBatchSize: this.options.pullBatchSize ?? DEFAULT_PULL_BATCH,
       pushBatchSize: this.options.pushBatchSize ?? 100,
       stream$: (name) => this.streams.get(name) ?? new Subject<'RESYNC'>(),
+      scope: (contractIds) => this.scopeIs(contractIds),
+      serverStates: this.serverStates,
       request: (path, init) => this.request(path, init),
       pulled: (_name, count, batchSize) => {
         const { initial } = useSyncStatus.getState();

@@ -94,7 +94,18 @@ export class AuthService {
     const claims = await this.tokens.verifyAccess(match[1]);
     const user = await this.store.getUserById(claims.userId);
     if (!user || user.disabled) throw new HttpError('AUTH_TOKEN_INVALID', 'The access token is not valid. Sign in again.');
+    // Every session was ended (password reset) after this token was issued. `iat` has whole
+    // seconds: a token from the same second as the reset passes (at most one second's grace).
+    if (user.sessionsRevokedAt !== null && claims.issuedAt < Math.floor(user.sessionsRevokedAt / 1000)) {
+      throw new HttpError('AUTH_TOKEN_INVALID', 'This session was ended on the server. Sign in again.');
+    }
     return { user: toSessionUser(user), deviceId: claims.deviceId };
+  }
+
+  /** The account as sign-in sees it now; null when it is gone or disabled. */
+  async currentUser(userId: string): Promise<SessionUser | null> {
+    const user = await this.store.getUserById(userId);
+    return user && !user.disabled ? toSessionUser(user) : null;
   }
 
   private async issue(user: UserRecord, deviceId: string, family: string, now: number): Promise<LoginResponse> {

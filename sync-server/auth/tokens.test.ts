@@ -8,9 +8,10 @@ describe('access token verification', () => {
     let now = Date.parse('2026-11-25T10:00:00.000Z');
     const tokens = createTokenService(secret, 60, () => now);
     const { token } = await tokens.signAccess({ userId: 'u-tech', deviceId: 'dev-1' });
-    await expect(tokens.verifyAccess(token)).resolves.toEqual({ userId: 'u-tech', deviceId: 'dev-1' });
+    const claims = { userId: 'u-tech', deviceId: 'dev-1', issuedAt: now / 1000 };
+    await expect(tokens.verifyAccess(token)).resolves.toEqual(claims);
     now += 59_000;
-    await expect(tokens.verifyAccess(token)).resolves.toEqual({ userId: 'u-tech', deviceId: 'dev-1' });
+    await expect(tokens.verifyAccess(token)).resolves.toEqual(claims);
     now += 1_000;
     await expect(tokens.verifyAccess(token)).rejects.toMatchObject({ code: 'AUTH_TOKEN_EXPIRED' });
     await expect(tokens.verifyAccess(token)).rejects.toMatchObject({ code: 'AUTH_TOKEN_EXPIRED' });

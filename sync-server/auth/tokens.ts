@@ -11,10 +11,15 @@ export interface AccessClaims {
   readonly deviceId: string;
 }
 
+export interface VerifiedClaims extends AccessClaims {
+  /** `iat`, epoch seconds. */
+  readonly issuedAt: number;
+}
+
 export interface TokenService {
   signAccess(claims: AccessClaims): Promise<{ token: string; expiresAt: number }>;
   /** Throws HttpError AUTH_TOKEN_EXPIRED / AUTH_TOKEN_INVALID. */
-  verifyAccess(token: string): Promise<AccessClaims>;
+  verifyAccess(token: string): Promise<VerifiedClaims>;
 }
 
 /** Verified tokens remembered, at most this many (a client presents the same token for 15 minutes). */
@@ -28,7 +33,7 @@ export function createTokenService(secret: string, ttlSeconds: number, nowMs: ()
    * remembered with its expiry, which is still checked on every use. Who the user is, and whether
    * they are still enabled, is read from the store on every request as before.
    */
-  const verified = new Map<string, { claims: AccessClaims; expSeconds: number }>();
+  const verified = new Map<string, { claims: VerifiedClaims; expSeconds: number }>();
   return {
     async signAccess({ userId, deviceId }) {
       const now = Math.floor(nowMs() / 1000);
@@ -57,13 +62,13 @@ export function createTokenService(secret: string, ttlSeconds: number, nowMs: ()
           algorithms: [ALGORITHM],
           audience: JWT_AUDIENCE,
           issuer: JWT_ISSUER,
-          requiredClaims: ['sub', 'exp'],
+          requiredClaims: ['sub', 'exp', 'iat'],
           currentDate: new Date(nowMs()),
         });
-        if (typeof payload.sub !== 'string' || typeof payload['did'] !== 'string' || typeof payload.exp !== 'number') {
+        if (typeof payload.sub !== 'string' || typeof payload['did'] !== 'string' || typeof payload.exp !== 'number' || typeof payload.iat !== 'number') {
           throw new HttpError('AUTH_TOKEN_INVALID', 'The access token is not valid. Sign in again.');
         }
-        const claims = { userId: payload.sub, deviceId: payload['did'] };
+        const claims = { userId: payload.sub, deviceId: payload['did'], issuedAt: payload.iat };
         if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
         verified.set(token, { claims, expSeconds: payload.exp });
         return claims;

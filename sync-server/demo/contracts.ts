@@ -17,8 +17,16 @@ const IST = 'Europe/Istanbul';
 const workday = [{ start: '08:30', end: '18:00' }];
 const CALENDAR = {
   hours: { mon: workday, tue: workday, wed: workday, thu: workday, fri: workday, sat: [], sun: [] },
-  // National holidays 2026: Sovereignty and Children's Day, Labour Day, Youth Day, Democracy Day, Republic Day.
-  holidays: ['2026-01-01', '2026-04-23', '2026-05-01', '2026-05-19', '2026-07-15', '2026-08-30', '2026-10-29'],
+  // The fixed-date national holidays of 2026 (the religious ones move each year; the editor imports them).
+  holidays: [
+    { date: '2026-01-01', name: 'Yılbaşı' },
+    { date: '2026-04-23', name: 'Ulusal Egemenlik ve Çocuk Bayramı' },
+    { date: '2026-05-01', name: 'Emek ve Dayanışma Günü' },
+    { date: '2026-05-19', name: 'Atatürk’ü Anma, Gençlik ve Spor Bayramı' },
+    { date: '2026-07-15', name: 'Demokrasi ve Millî Birlik Günü' },
+    { date: '2026-08-30', name: 'Zafer Bayramı' },
+    { date: '2026-10-29', name: 'Cumhuriyet Bayramı' },
+  ],
 };
 const SLA = {
   warnAtPercent: 75,

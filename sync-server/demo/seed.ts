@@ -57,7 +57,8 @@ export async function seedDemo(store: Store, now: number = Date.now()): Promise<
   }
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
   for (const [index, user] of DEMO_USERS.entries()) {
-    await store.createUser({ ...user, contractIds: [...user.contractIds], passwordHash: hashes[index] ?? '', disabled: false });
+    const created = await store.createUser({ ...user, contractIds: [...user.contractIds], passwordHash: hashes[index] ?? '', disabled: false });
+    if (!created) throw new Error(`demo user ${user.username} exists already: the store was not empty`);
   }
   for (const [collection, list] of Object.entries(docs) as [keyof DemoDocuments, readonly DocBody[]][]) {
     await store.putServerDocs(collection, list.map((body) => ({ body, deleted: false })), SERVER_AUTHOR);

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody } from '../../common/errors.js';
 import { HttpError } from '../errors.js';
@@ -26,6 +27,30 @@ export function toHttpError(error: unknown): HttpError {
     return new HttpError('BAD_REQUEST', message);
   }
   return new HttpError('INTERNAL', 'Something went wrong on the server. Try again later.');
+}
+
+/**
+ * Answers a request Node's HTTP parser could not read (garbage bytes, oversized headers, a broken
+ * request line, a client too slow to send one) in the API's own format, `400 { code, message }`,
+ * instead of Fastify's default body without a code. Nothing was routed, so nothing ran.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  if (!socket.writable) {
+    socket.destroy(error);
+    return;
+  }
+  const message =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 'The request headers are too large.'
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'The request did not arrive in time.'
+        : 'The request is not valid HTTP.';
+  const body = JSON.stringify(new HttpError('BAD_REQUEST', message).toBody());
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `X-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 function send(reply: FastifyReply, error: HttpError): FastifyReply {

@@ -23,7 +23,7 @@ export function registerStreamRoute(
 
   app.get(syncPaths.stream, async (request, reply) => {
     const { user } = await deps.auth.authenticate(request.headers.authorization);
-    const contracts = new Set(user.contractIds);
+    let contracts = new Set(user.contractIds);
     const stream = new PassThrough();
     const socket = request.raw.socket;
     const send = (message: StreamMessage) => stream.write(`data: ${JSON.stringify(message)}\n\n`);
@@ -33,6 +33,24 @@ export function registerStreamRoute(
         send({ type: 'change', collection: notice.collection, seq: notice.seq });
       }
     });
+    // The account changed (here or on another instance): follow its new contracts and tell the
+    // client to pull everything again; a disabled or removed account's stream ends.
+    let accountVersion = 0;
+    const unsubscribeAccount = deps.notifier.subscribeAccount((notice) => {
+      if (notice.userId !== user.id || notice.version <= accountVersion) return;
+      accountVersion = notice.version;
+      deps.auth
+        .currentUser(user.id)
+        .then((current) => {
+          if (!current) return end();
+          contracts = new Set(current.contractIds);
+          send({ type: 'resync' });
+        })
+        .catch((error: unknown) => {
+          request.log.error({ err: error }, 'stream could not re-read its account');
+          end();
+        });
+    });
     // A comment line keeps proxies and NAT tables from dropping a quiet connection.
     const heartbeat = setInterval(() => stream.write(': heartbeat\n\n'), deps.heartbeatMs);
     heartbeat.unref();
@@ -40,6 +58,7 @@ export function registerStreamRoute(
       if (!open.delete(end)) return;
       clearInterval(heartbeat);
       unsubscribe();
+      unsubscribeAccount();
       stream.end();
       // An event stream never becomes a reusable keep-alive connection: drop the socket, or a
       // half-closed one keeps server.close() waiting for the keep-alive timeout.

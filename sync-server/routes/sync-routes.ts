@@ -1,10 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { scopeFingerprint } from '../../common/auth/permissions.js';
 import { isCollectionName, type CollectionName } from '../../common/schemas/collections.js';
-import { API_PREFIX, decodeCheckpoint, PULL_LIMIT_MAX, type SyncCheckpoint } from '../../common/sync/protocol.js';
+import {
+  API_PREFIX,
+  decodeCheckpoint,
+  LOOKUP_IDS_MAX,
+  PULL_LIMIT_MAX,
+  type LookupResponse,
+  type SyncCheckpoint,
+  type WithDeleted,
+} from '../../common/sync/protocol.js';
 import type { AuthService } from '../auth/auth-service.js';
 import { fromDocError, HttpError } from '../errors.js';
-import { optionalInteger } from '../http/input.js';
+import { asRecord, optionalInteger } from '../http/input.js';
 import type { ChangeNotifier } from '../services/notifier.js';
 import { parsePushRows, pushGuard } from '../services/push-rules.js';
 import { checkSchemaVersion } from '../services/schema-version.js';
@@ -24,6 +32,19 @@ function collectionOf(name: string): CollectionName {
   return name;
 }
 
+function lookupIds(body: unknown): string[] {
+  const ids = asRecord(body, 'The lookup request')['ids'];
+  if (!Array.isArray(ids) || ids.length === 0 || ids.length > LOOKUP_IDS_MAX) {
+    throw new HttpError('BAD_REQUEST', `"ids" must be a list of 1 to ${LOOKUP_IDS_MAX} document ids.`, { path: 'ids' });
+  }
+  for (const id of ids) {
+    if (typeof id !== 'string' || id.length === 0 || id.length > 130) {
+      throw new HttpError('BAD_REQUEST', '"ids" must hold document ids (strings of 1 to 130 characters).', { path: 'ids' });
+    }
+  }
+  return [...new Set(ids as string[])];
+}
+
 export function registerSyncRoutes(app: FastifyInstance, deps: { store: Store; auth: AuthService; notifier: ChangeNotifier }): void {
   const { store, auth, notifier } = deps;
 
@@ -36,25 +57,43 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { store: Store; a
     const limit = Math.min(optionalInteger(request.query['limit'], 'limit', PULL_LIMIT_DEFAULT, 1), PULL_LIMIT_MAX);
     const scope = scopeFingerprint(user.contractIds);
     let since = 0;
+    let scopeChanged = true;
     const text = request.query['checkpoint'];
     if (text) {
       const checkpoint = decodeCheckpoint(text);
       if (!checkpoint) throw new HttpError('CHECKPOINT_INVALID', 'The checkpoint was not issued by this server.', { path: 'checkpoint' });
       // A changed scope (contracts added or removed) restarts from zero so newly visible history arrives.
-      since = checkpoint.scope === scope ? checkpoint.seq : 0;
+      scopeChanged = checkpoint.scope !== scope;
+      since = scopeChanged ? 0 : checkpoint.seq;
     }
     const counter = await store.maxSeq();
     // A checkpoint beyond anything stored comes from a data folder that was reset: start over.
     if (since > counter) since = 0;
     const key = PullCache.key({ collection, contractIds: user.contractIds, since, limit, counter });
-    let body = pages.get(key);
-    if (body === undefined) {
-      const page = await store.pullWire(collection, user.contractIds, since, limit);
-      const checkpoint: SyncCheckpoint = { seq: page.lastSeq ?? since, scope };
-      body = `{"documents":[${page.documents.join(',')}],"checkpoint":${JSON.stringify(checkpoint)}}`;
-      pages.set(key, body);
+    let page = pages.get(key);
+    if (page === undefined) {
+      const found = await store.pullWire(collection, user.contractIds, since, limit);
+      const checkpoint: SyncCheckpoint = { seq: found.lastSeq ?? since, scope };
+      page = `"documents":[${found.documents.join(',')}],"checkpoint":${JSON.stringify(checkpoint)}`;
+      pages.set(key, page);
     }
-    return reply.type('application/json; charset=utf-8').send(body);
+    // A (re)start names the contracts now visible, so the client can drop what no longer is
+    // (the `contractIds` of PullResponse).
+    const contracts = scopeChanged ? `,"contractIds":${JSON.stringify(user.contractIds)}` : '';
+    return reply.type('application/json; charset=utf-8').send(`{${page}${contracts}}`);
+  });
+
+  // The server's current state of some documents, for a client that must put a refused change
+  // back (discard) and may never have pulled that state. Tenancy as in pull: others are left out.
+  app.post<SyncRequest>(`${API_PREFIX}/sync/:collection/lookup`, async (request) => {
+    const { user } = await auth.authenticate(request.headers.authorization);
+    const collection = collectionOf(request.params.collection);
+    checkSchemaVersion(collection, request.query['schema']);
+    const ids = lookupIds(request.body);
+    const contracts = new Set(user.contractIds);
+    const docs = await store.getDocs(collection, ids);
+    const documents = docs.filter((doc) => contracts.has(doc.contractId)).map(toWire) as WithDeleted<Record<string, unknown>>[];
+    return { documents } satisfies LookupResponse<Record<string, unknown>>;
   });
 
   app.post<SyncRequest>(`${API_PREFIX}/sync/:collection/push`, async (request) => {

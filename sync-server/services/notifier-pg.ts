@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { COLLECTION_NAMES, type CollectionName } from '../../common/schemas/collections.js';
 import { openPgClient, type PgPool } from '../store/postgres-db.js';
-import { createLocalNotifier, type ChangeListener, type ChangeNotice, type ChangeNotifier } from './notifier.js';
+import {
+  createLocalNotifier,
+  type AccountListener,
+  type AccountNotice,
+  type ChangeListener,
+  type ChangeNotice,
+  type ChangeNotifier,
+} from './notifier.js';
 
 /** The NOTIFY channel; NOTIFY is per database, so instances on other databases never hear it. */
 export const CHANGE_CHANNEL = 'deskops_changes';
@@ -47,10 +54,19 @@ export function toPayloads(origin: string, notice: ChangeNotice): string[] {
   return payloads;
 }
 
-function parseWire(text: string | undefined): Wire | null {
+/** An account change: sending instance, user id, account version. */
+interface AccountWire {
+  readonly o: string;
+  readonly u: string;
+  readonly v: number;
+}
+
+function parseWire(text: string | undefined): Wire | AccountWire | null {
   try {
-    const value = JSON.parse(text ?? '') as Partial<Wire>;
-    if (typeof value.o !== 'string' || typeof value.s !== 'number' || !Array.isArray(value.k)) return null;
+    const value = JSON.parse(text ?? '') as Partial<Wire & AccountWire>;
+    if (typeof value.o !== 'string') return null;
+    if (typeof value.u === 'string' && typeof value.v === 'number') return { o: value.o, u: value.u, v: value.v };
+    if (typeof value.s !== 'number' || !Array.isArray(value.k)) return null;
     if (!(COLLECTION_NAMES as readonly string[]).includes(value.c as string)) return null;
     return value as Wire;
   } catch {
@@ -71,7 +87,9 @@ export function createPgNotifier(options: PgNotifierOptions): PgNotifier {
   const origin = randomUUID();
   const local = createLocalNotifier(options.onError);
   const announced = new Map<string, number>();
+  const announcedAccounts = new Map<string, number>();
   let polledSeq: number | null = null;
+  let polledAccounts: number | null = null;
   let closed = false;
   let client: pg.Client | null = null;
   let reconnect: NodeJS.Timeout | null = null;
@@ -84,12 +102,20 @@ export function createPgNotifier(options: PgNotifierOptions): PgNotifier {
     local.publish({ ...notice, contractIds: fresh });
   };
 
+  /** Tells local streams of an account change not yet announced at that version. */
+  const deliverAccount = (notice: AccountNotice) => {
+    if ((announcedAccounts.get(notice.userId) ?? 0) >= notice.version) return;
+    announcedAccounts.set(notice.userId, notice.version);
+    local.publishAccount(notice);
+  };
+
   const listen = async (): Promise<void> => {
     const next = openPgClient(options.url);
     next.on('notification', (message) => {
       const wire = parseWire(message.payload);
       if (!wire || wire.o === origin) return; // our own commits were delivered at publish time
-      deliver({ collection: wire.c, contractIds: wire.k, seq: wire.s });
+      if ('u' in wire) deliverAccount({ userId: wire.u, version: wire.v });
+      else deliver({ collection: wire.c, contractIds: wire.k, seq: wire.s });
     });
     next.on('error', (error) => {
       options.onError(error);
@@ -121,7 +147,13 @@ export function createPgNotifier(options: PgNotifierOptions): PgNotifier {
 
   /** Catches up on whatever committed since the last poll and was not announced yet. */
   const poll = async (): Promise<void> => {
-    const max = (await options.pool.query<{ value: number }>(`SELECT value FROM meta WHERE key = 'seq'`)).rows[0]?.value ?? 0;
+    const counters = await options.pool.query<{ key: string; value: number }>(`SELECT key, value FROM meta WHERE key IN ('seq', 'accounts')`);
+    const counter = (key: string) => Number(counters.rows.find((row) => row.key === key)?.value ?? 0);
+    await pollChanges(counter('seq'));
+    await pollAccounts(counter('accounts'));
+  };
+
+  const pollChanges = async (max: number): Promise<void> => {
     if (polledSeq === null || max <= polledSeq) {
       polledSeq = Math.max(polledSeq ?? 0, max);
       return;
@@ -132,6 +164,19 @@ export function createPgNotifier(options: PgNotifierOptions): PgNotifier {
     );
     polledSeq = max;
     for (const row of changed.rows) deliver({ collection: row.collection, contractIds: [row.contract_id], seq: Number(row.seq) });
+  };
+
+  const pollAccounts = async (max: number): Promise<void> => {
+    if (polledAccounts === null || max <= polledAccounts) {
+      polledAccounts = Math.max(polledAccounts ?? 0, max);
+      return;
+    }
+    const changed = await options.pool.query<{ id: string; version: number }>('SELECT id, version FROM users WHERE version > $1 AND version <= $2', [
+      polledAccounts,
+      max,
+    ]);
+    polledAccounts = max;
+    for (const row of changed.rows) deliverAccount({ userId: row.id, version: Number(row.version) });
   };
 
   const ready = listen().then(() => poll());
@@ -151,6 +196,13 @@ export function createPgNotifier(options: PgNotifierOptions): PgNotifier {
       }
     },
     subscribe: (listener: ChangeListener) => local.subscribe(listener),
+    publishAccount(notice) {
+      deliverAccount(notice);
+      if (closed) return;
+      const payload = JSON.stringify({ o: origin, u: notice.userId, v: notice.version } satisfies AccountWire);
+      options.pool.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, payload]).catch(options.onError);
+    },
+    subscribeAccount: (listener: AccountListener) => local.subscribeAccount(listener),
     async close() {
       closed = true;
       clearInterval(timer);

@@ -1,4 +1,6 @@
+import { contractIssues } from '../../common/contracts/contract-rules.js';
 import type { TicketStatus } from '../../common/domain/vocabulary.js';
+import type { Contract } from '../../common/schemas/contracts.js';
 import { COLLECTIONS, canWrite, type CollectionName } from '../../common/schemas/collections.js';
 import { deepEqual } from '../../common/sync/merge/deep-equal.js';
 import { PUSH_ROWS_MAX, type SessionUser } from '../../common/sync/protocol.js';
@@ -35,6 +37,11 @@ export function parsePushRows(collection: CollectionName, user: SessionUser, bod
     if (raw['_deleted'] !== undefined && typeof raw['_deleted'] !== 'boolean') throw fail('_deleted', '_deleted must be a boolean');
     const result = validateDocument(collection, raw);
     if (!result.ok) throw fail(result.issue.path, `${collection} document is invalid at "${result.issue.path || '(document)'}": ${result.issue.message}`);
+    // What the schema cannot say (an IANA zone this server knows, shifts in order): the editor's own rules.
+    if (collection === 'contracts' && raw['_deleted'] !== true) {
+      const issue = contractIssues(raw as unknown as Contract)[0];
+      if (issue) throw fail(issue.path, `contracts document is invalid at "${issue.path}": ${issue.message}`);
+    }
     const next = toDocState(raw);
     const assumedRaw = row['assumedMasterState'];
     let assumed: DocState | null = null;

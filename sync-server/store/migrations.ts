@@ -105,4 +105,50 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
        WHERE collection = 'assets' AND json_type(body, '$.siteId') = 'null';
     `,
   },
+  {
+    version: 3,
+    name: 'account versions for administration and scope changes',
+    sql: `
+      -- Raised from the 'accounts' counter on every account change, so instances can tell which
+      -- accounts changed since they last looked (a lost NOTIFY only delays a stream's resync).
+      ALTER TABLE users ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE users ADD COLUMN updated_at TEXT;
+      -- Epoch ms of the last "end every session" (password reset, disabled): older access tokens die.
+      ALTER TABLE users ADD COLUMN sessions_revoked_at INTEGER;
+      INSERT INTO meta (key, value) VALUES ('accounts', 0);
+    `,
+  },
+  {
+    version: 4,
+    name: 'contracts schema 1: holidays carry a name',
+    // Same change as common/schemas/contract-migration.ts (the client's RxDB migration); a test
+    // checks both give the same document. Sequences stay: clients migrate their own copies.
+    sql: `
+      UPDATE documents
+      SET body = json_set(body, '$.calendar.holidays', json((
+        SELECT json_group_array(CASE WHEN type = 'text' THEN json_object('date', value, 'name', '') ELSE json(value) END)
+        FROM (SELECT type, value FROM json_each(documents.body, '$.calendar.holidays') ORDER BY key)
+      )))
+      WHERE collection = 'contracts' AND json_type(body, '$.calendar.holidays') = 'array';
+    `,
+  },
+  {
+    version: 5,
+    name: 'blobs: content-addressed attachments per contract',
+    sql: `
+      -- One row per (contract, SHA-256 of the bytes): the name is the content, so an upload
+      -- retried after a lost answer finds its row and writes nothing.
+      CREATE TABLE blobs (
+        contract_id TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        mime        TEXT NOT NULL,
+        size        INTEGER NOT NULL,
+        data        BLOB NOT NULL,
+        uploaded_by TEXT NOT NULL,
+        device_id   TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        PRIMARY KEY (contract_id, sha256)
+      );
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 import type { Role } from '../../common/domain/vocabulary.js';
-import { inTransaction, type PgPool } from './postgres-db.js';
-import type { AuditEntry, AuditRecord, RefreshTokenRecord, RotateResult, UserRecord } from './store.js';
+import { applyUserChange, canonicalContracts, missingAccount } from './account-change.js';
+import { inTransaction, type PgClient, type PgPool } from './postgres-db.js';
+import type { AccountDecider, AuditEntry, AuditRecord, NewUser, RefreshTokenRecord, RotateResult, UpdateUserResult, UserRecord } from './store.js';
 
 interface UserRow {
   id: string;
@@ -10,6 +11,10 @@ interface UserRow {
   password_hash: string;
   disabled: boolean;
   contract_ids: string[] | null;
+  version: number;
+  created_at: string;
+  updated_at: string | null;
+  sessions_revoked_at: number | null;
 }
 
 interface TokenRow {
@@ -47,31 +52,93 @@ function toUser(row: UserRow): UserRecord {
     contractIds: row.contract_ids ?? [],
     passwordHash: row.password_hash,
     disabled: row.disabled,
+    version: Number(row.version),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    sessionsRevokedAt: row.sessions_revoked_at === null ? null : Number(row.sessions_revoked_at),
   };
 }
 
 const SELECT_USERS = `SELECT u.*, (SELECT array_agg(c.contract_id ORDER BY c.contract_id COLLATE "C")
   FROM user_contracts c WHERE c.user_id = u.id) AS contract_ids FROM users u`;
 
+async function getUserWith(client: Pick<PgPool, 'query'>, column: 'id' | 'username', value: string): Promise<UserRecord | null> {
+  const result = await client.query<UserRow>(`${SELECT_USERS} WHERE u.${column} = $1`, [value]);
+  return result.rows[0] ? toUser(result.rows[0]) : null;
+}
+
+/** Raises the 'accounts' counter, locking its row until COMMIT: account writes take turns across instances. */
+async function nextAccountVersion(client: PgClient): Promise<number> {
+  const result = await client.query<{ value: number }>(`UPDATE meta SET value = value + 1 WHERE key = 'accounts' RETURNING value`);
+  const value = result.rows[0]?.value;
+  if (value === undefined) throw new Error('account counter missing from meta');
+  return Number(value);
+}
+
+async function linkContracts(client: PgClient, userId: string, contractIds: readonly string[]): Promise<void> {
+  const ids = canonicalContracts(contractIds);
+  if (ids.length === 0) return;
+  await client.query('INSERT INTO user_contracts (user_id, contract_id) SELECT $1, unnest($2::text[])', [userId, ids]);
+}
+
 /** Users, their contracts, sign-in lockouts, refresh tokens and the audit log in PostgreSQL. */
 export class PostgresAccounts {
   constructor(private readonly pool: PgPool) {}
 
-  async createUser(user: UserRecord): Promise<void> {
-    await inTransaction(this.pool, async (client) => {
+  async createUser(user: NewUser): Promise<UserRecord | null> {
+    return inTransaction(this.pool, async (client) => {
+      // The counter row first: account writes take turns, so the name check below cannot race.
+      await client.query(`SELECT value FROM meta WHERE key = 'accounts' FOR UPDATE`);
+      const taken = await client.query('SELECT 1 FROM users WHERE id = $1 OR username = $2', [user.id, user.username]);
+      if (taken.rows.length > 0) return null;
       await client.query(
-        `INSERT INTO users (id, username, name, role, password_hash, disabled, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [user.id, user.username, user.name, user.role, user.passwordHash, user.disabled, new Date().toISOString()],
+        `INSERT INTO users (id, username, name, role, password_hash, disabled, created_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [user.id, user.username, user.name, user.role, user.passwordHash, user.disabled, new Date().toISOString(), await nextAccountVersion(client)],
       );
-      for (const contractId of user.contractIds) {
-        await client.query('INSERT INTO user_contracts (user_id, contract_id) VALUES ($1, $2)', [user.id, contractId]);
+      await linkContracts(client, user.id, user.contractIds);
+      return getUserWith(client, 'id', user.id);
+    });
+  }
+
+  async updateUser(id: string, decide: AccountDecider): Promise<UpdateUserResult> {
+    return inTransaction(this.pool, async (client): Promise<UpdateUserResult> => {
+      await client.query(`SELECT value FROM meta WHERE key = 'accounts' FOR UPDATE`);
+      const current = await getUserWith(client, 'id', id);
+      if (!current) return missingAccount(id);
+      const decision = decide(current);
+      if ('refusal' in decision) return { ok: false, error: decision.refusal };
+      const { change } = decision;
+      const { next, changed } = applyUserChange(current, change);
+      if (!changed) return { ok: true, before: current, after: current };
+      const version = await nextAccountVersion(client);
+      await client.query('UPDATE users SET name = $1, role = $2, disabled = $3, password_hash = $4, version = $5, updated_at = $6 WHERE id = $7', [
+        next.name,
+        next.role,
+        next.disabled,
+        next.passwordHash,
+        version,
+        new Date().toISOString(),
+        id,
+      ]);
+      if (change.contractIds) {
+        await client.query('DELETE FROM user_contracts WHERE user_id = $1', [id]);
+        await linkContracts(client, id, next.contractIds);
       }
+      const after = await getUserWith(client, 'id', id);
+      return after ? { ok: true, before: current, after } : missingAccount(id);
+    });
+  }
+
+  async revokeUserSessions(userId: string, now: number): Promise<number> {
+    return inTransaction(this.pool, async (client) => {
+      await client.query('UPDATE users SET sessions_revoked_at = $1 WHERE id = $2', [now, userId]);
+      const result = await client.query('UPDATE refresh_tokens SET revoked = TRUE WHERE user_id = $1 AND NOT revoked', [userId]);
+      return result.rowCount ?? 0;
     });
   }
 
   async getUser(column: 'id' | 'username', value: string): Promise<UserRecord | null> {
-    const result = await this.pool.query<UserRow>(`${SELECT_USERS} WHERE u.${column} = $1`, [value]);
-    return result.rows[0] ? toUser(result.rows[0]) : null;
+    return getUserWith(this.pool, column, value);
   }
 
   async listUsers(): Promise<UserRecord[]> {

@@ -41,6 +41,24 @@ export async function inTransaction<T>(pool: PgPool, work: (client: PgClient) =>
   }
 }
 
+/**
+ * Runs `work` while one connection holds a session advisory lock on `key`; other instances
+ * asking for the same key wait. `work` may use other connections of the pool.
+ */
+export async function withAdvisoryLock<T>(pool: PgPool, key: number, work: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [key]);
+    try {
+      return await work();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [key]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
 /** Any fixed 64-bit key: serialises migrations when several instances start on one database. */
 const MIGRATION_LOCK = 7_211_004_913;
 

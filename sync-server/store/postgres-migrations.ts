@@ -104,4 +104,50 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
        WHERE collection = 'assets' AND jsonb_typeof(body::jsonb -> 'siteId') = 'null';
     `,
   },
+  {
+    version: 3,
+    name: 'account versions for administration and scope changes',
+    sql: `
+      -- Raised from the 'accounts' counter on every account change, so instances can tell which
+      -- accounts changed since they last looked (a lost NOTIFY only delays a stream's resync).
+      ALTER TABLE users ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
+      ALTER TABLE users ADD COLUMN updated_at TEXT;
+      -- Epoch ms of the last "end every session" (password reset, disabled): older access tokens die.
+      ALTER TABLE users ADD COLUMN sessions_revoked_at BIGINT;
+      INSERT INTO meta (key, value) VALUES ('accounts', 0);
+    `,
+  },
+  {
+    version: 4,
+    name: 'contracts schema 1: holidays carry a name',
+    // jsonb normalises the body's spacing and key order; the document stays equal
+    // (sameDocumentState ignores key order) and RxDB migrates each client's own copy alike.
+    sql: `
+      UPDATE documents
+      SET body = jsonb_set(body::jsonb, '{calendar,holidays}', (
+        SELECT COALESCE(jsonb_agg(
+          CASE WHEN jsonb_typeof(h.value) = 'string' THEN jsonb_build_object('date', h.value #>> '{}', 'name', '') ELSE h.value END
+          ORDER BY h.ordinality), '[]'::jsonb)
+        FROM jsonb_array_elements(body::jsonb -> 'calendar' -> 'holidays') WITH ORDINALITY AS h(value, ordinality)
+      ))::text
+      WHERE collection = 'contracts' AND jsonb_typeof(body::jsonb -> 'calendar' -> 'holidays') = 'array';
+    `,
+  },
+  {
+    version: 5,
+    name: 'blobs: content-addressed attachments per contract',
+    sql: `
+      CREATE TABLE blobs (
+        contract_id TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        mime        TEXT NOT NULL,
+        size        BIGINT NOT NULL,
+        data        BYTEA NOT NULL,
+        uploaded_by TEXT NOT NULL,
+        device_id   TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        PRIMARY KEY (contract_id, sha256)
+      );
+    `,
+  },
 ];

@@ -1,8 +1,12 @@
 import { PostgresAccounts } from './postgres-accounts.js';
-import { migratePg, openPgPool } from './postgres-db.js';
+import { PostgresBlobs } from './postgres-blobs.js';
+import { migratePg, openPgPool, withAdvisoryLock } from './postgres-db.js';
 import { PostgresDocuments } from './postgres-documents.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import type { Store } from './store.js';
+
+/** Any fixed 64-bit key, distinct from the migration lock: one instance at a time seeds. */
+const STARTUP_LOCK = 7_211_004_914;
 
 /**
  * The PostgreSQL store (chosen when `DATABASE_URL` is set). Several server instances may share
@@ -16,6 +20,7 @@ export async function openPostgresStore(url: string, onPoolError?: (error: Error
     const accounts = new PostgresAccounts(pool);
     await accounts.pruneRefreshTokens(Date.now());
     const docs = new PostgresDocuments(pool);
+    const blobs = new PostgresBlobs(pool);
     let closing: Promise<void> | null = null;
     return {
       pull: (collection, contractIds, sinceSeq, limit) => docs.pull(collection, contractIds, sinceSeq, limit),
@@ -30,6 +35,8 @@ export async function openPostgresStore(url: string, onPoolError?: (error: Error
       getUserById: (id) => accounts.getUser('id', id),
       getUserByUsername: (username) => accounts.getUser('username', username),
       listUsers: () => accounts.listUsers(),
+      updateUser: (id, decide) => accounts.updateUser(id, decide),
+      revokeUserSessions: (userId, now) => accounts.revokeUserSessions(userId, now),
 
       getLoginLock: (username, now) => accounts.getLoginLock(username, now),
       recordLoginFailure: (username, now, policy) => accounts.recordLoginFailure(username, now, policy),
@@ -39,8 +46,13 @@ export async function openPostgresStore(url: string, onPoolError?: (error: Error
       rotateRefreshToken: (hash, next, now) => accounts.rotateRefreshToken(hash, next, now),
       revokeRefreshFamily: (hash) => accounts.revokeRefreshFamily(hash),
 
+      putBlob: (blob, now) => blobs.put(blob, now),
+      getBlob: (sha256, contractIds) => blobs.get(sha256, contractIds),
+
       audit: (entry) => accounts.audit(entry),
       listAudit: (limit) => accounts.listAudit(limit),
+
+      withStartupLock: (work) => withAdvisoryLock(pool, STARTUP_LOCK, work),
 
       close: () => (closing ??= pool.end()),
     };

@@ -1,6 +1,7 @@
 import type { Role } from '../../common/domain/vocabulary.js';
+import { applyUserChange, canonicalContracts, missingAccount } from './account-change.js';
 import type { SqliteDb } from './sqlite-db.js';
-import type { AuditEntry, AuditRecord, RefreshTokenRecord, RotateResult, UserRecord } from './store.js';
+import type { AccountDecider, AuditEntry, AuditRecord, NewUser, RefreshTokenRecord, RotateResult, UpdateUserResult, UserRecord } from './store.js';
 
 interface UserRow {
   id: string;
@@ -9,6 +10,10 @@ interface UserRow {
   role: string;
   password_hash: string;
   disabled: number;
+  version: number;
+  created_at: string;
+  updated_at: string | null;
+  sessions_revoked_at: number | null;
 }
 
 interface TokenRow {
@@ -41,18 +46,65 @@ function toToken(row: TokenRow): RefreshTokenRecord {
 export class SqliteAccounts {
   constructor(private readonly db: SqliteDb) {}
 
-  createUser(user: UserRecord): void {
-    this.db
-      .transaction(() => {
+  createUser(user: NewUser): UserRecord | null {
+    return this.db
+      .transaction((): UserRecord | null => {
+        const taken = this.db.prepare('SELECT 1 FROM users WHERE id = ? OR username = ?').get(user.id, user.username);
+        if (taken) return null;
+        const version = this.nextAccountVersion();
         this.db
           .prepare(
-            `INSERT INTO users (id, username, name, role, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO users (id, username, name, role, password_hash, disabled, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(user.id, user.username, user.name, user.role, user.passwordHash, user.disabled ? 1 : 0, new Date().toISOString());
-        const link = this.db.prepare('INSERT INTO user_contracts (user_id, contract_id) VALUES (?, ?)');
-        for (const contractId of user.contractIds) link.run(user.id, contractId);
+          .run(user.id, user.username, user.name, user.role, user.passwordHash, user.disabled ? 1 : 0, new Date().toISOString(), version);
+        this.linkContracts(user.id, user.contractIds);
+        return this.getUser('id', user.id);
       })
       .immediate();
+  }
+
+  updateUser(id: string, decide: AccountDecider): UpdateUserResult {
+    return this.db
+      .transaction((): UpdateUserResult => {
+        const current = this.getUser('id', id);
+        if (!current) return missingAccount(id);
+        const decision = decide(current);
+        if ('refusal' in decision) return { ok: false, error: decision.refusal };
+        const { change } = decision;
+        const { next, changed } = applyUserChange(current, change);
+        if (!changed) return { ok: true, before: current, after: current };
+        this.db
+          .prepare('UPDATE users SET name = ?, role = ?, disabled = ?, password_hash = ?, version = ?, updated_at = ? WHERE id = ?')
+          .run(next.name, next.role, next.disabled ? 1 : 0, next.passwordHash, this.nextAccountVersion(), new Date().toISOString(), id);
+        if (change.contractIds) {
+          this.db.prepare('DELETE FROM user_contracts WHERE user_id = ?').run(id);
+          this.linkContracts(id, next.contractIds);
+        }
+        const after = this.getUser('id', id);
+        return after ? { ok: true, before: current, after } : missingAccount(id);
+      })
+      .immediate();
+  }
+
+  revokeUserSessions(userId: string, now: number): number {
+    return this.db
+      .transaction((): number => {
+        this.db.prepare('UPDATE users SET sessions_revoked_at = ? WHERE id = ?').run(now, userId);
+        return this.db.prepare('UPDATE refresh_tokens SET revoked = 1 WHERE user_id = ? AND revoked = 0').run(userId).changes;
+      })
+      .immediate();
+  }
+
+  private linkContracts(userId: string, contractIds: readonly string[]): void {
+    const link = this.db.prepare('INSERT INTO user_contracts (user_id, contract_id) VALUES (?, ?)');
+    for (const contractId of canonicalContracts(contractIds)) link.run(userId, contractId);
+  }
+
+  /** Raises the 'accounts' counter (inside the caller's write transaction) and returns the new value. */
+  private nextAccountVersion(): number {
+    const row = this.db.prepare<[], { value: number }>(`UPDATE meta SET value = value + 1 WHERE key = 'accounts' RETURNING value`).get();
+    if (!row) throw new Error('account counter missing from meta');
+    return row.value;
   }
 
   getUser(column: 'id' | 'username', value: string): UserRecord | null {
@@ -77,6 +129,10 @@ export class SqliteAccounts {
       contractIds: contracts,
       passwordHash: row.password_hash,
       disabled: row.disabled === 1,
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      sessionsRevokedAt: row.sessions_revoked_at,
     };
   }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { SqliteAccounts } from './sqlite-accounts.js';
+import { SqliteBlobs } from './sqlite-blobs.js';
 import { migrate, openSqlite } from './sqlite-db.js';
 import { SqliteDocuments } from './sqlite-documents.js';
 import type { Store } from './store.js';
@@ -27,8 +28,10 @@ export function openSqliteStore(dataDir: string): Store {
   migrate(db, SQLITE_MIGRATIONS);
   const docs = new SqliteDocuments(db);
   const accounts = new SqliteAccounts(db);
+  const blobs = new SqliteBlobs(db);
   accounts.pruneRefreshTokens(Date.now());
   let open = true;
+  let startup: Promise<void> = Promise.resolve();
 
   return {
     pull: lift((collection, contractIds, sinceSeq, limit) => docs.pull(collection, contractIds, sinceSeq, limit)),
@@ -43,6 +46,8 @@ export function openSqliteStore(dataDir: string): Store {
     getUserById: lift((id) => accounts.getUser('id', id)),
     getUserByUsername: lift((username) => accounts.getUser('username', username)),
     listUsers: lift(() => accounts.listUsers()),
+    updateUser: lift((id, decide) => accounts.updateUser(id, decide)),
+    revokeUserSessions: lift((userId, now) => accounts.revokeUserSessions(userId, now)),
 
     getLoginLock: lift((username, now) => accounts.getLoginLock(username, now)),
     recordLoginFailure: lift((username, now, policy) => accounts.recordLoginFailure(username, now, policy)),
@@ -52,8 +57,21 @@ export function openSqliteStore(dataDir: string): Store {
     rotateRefreshToken: lift((hash, next, now) => accounts.rotateRefreshToken(hash, next, now)),
     revokeRefreshFamily: lift((hash) => accounts.revokeRefreshFamily(hash)),
 
+    putBlob: lift((blob, now) => blobs.put(blob, now)),
+    getBlob: lift((sha256, contractIds) => blobs.get(sha256, contractIds)),
+
     audit: lift((entry) => accounts.audit(entry)),
     listAudit: lift((limit) => accounts.listAudit(limit)),
+
+    // One process owns the file: running in turn within it is all a start-up lock needs.
+    withStartupLock: (work) => {
+      const run = startup.then(work);
+      startup = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      return run;
+    },
 
     close: lift(() => {
       if (!open) return;

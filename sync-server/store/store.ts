@@ -1,4 +1,5 @@
 import type { Role } from '../../common/domain/vocabulary.js';
+import type { ServerErrorCode } from '../../common/errors.js';
 import type { CollectionName } from '../../common/schemas/collections.js';
 import type { DocError } from '../errors.js';
 
@@ -61,7 +62,45 @@ export interface UserRecord {
   readonly contractIds: readonly string[];
   readonly passwordHash: string;
   readonly disabled: boolean;
+  /** The account version: the 'accounts' counter's value at the account's last change. */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string | null;
+  /** Epoch ms when every session was last ended; access tokens issued before are refused. */
+  readonly sessionsRevokedAt: number | null;
 }
+
+/** What a new account needs; the store assigns version and times. */
+export type NewUser = Omit<UserRecord, 'version' | 'createdAt' | 'updatedAt' | 'sessionsRevokedAt'>;
+
+/** Fields an account change may set; absent ones stay as they are. */
+export interface UserChange {
+  readonly name?: string;
+  readonly role?: Role;
+  readonly contractIds?: readonly string[];
+  readonly disabled?: boolean;
+  readonly passwordHash?: string;
+}
+
+export interface AccountRefusal {
+  readonly code: ServerErrorCode;
+  readonly message: string;
+  readonly path?: string;
+}
+
+export type AccountDecision = { readonly change: UserChange } | { readonly refusal: AccountRefusal };
+
+/**
+ * Decides the change from the stored account (who may change it, stale versions, what a
+ * supervisor may touch). Runs inside the account write transaction, after the account row is
+ * read; a refusal writes nothing.
+ */
+export type AccountDecider = (current: UserRecord) => AccountDecision;
+
+export type UpdateUserResult =
+  | { readonly ok: true; readonly before: UserRecord; readonly after: UserRecord }
+  /** `NOT_FOUND` when there is no such account, else the decider's refusal. */
+  | { readonly ok: false; readonly error: AccountRefusal };
 
 export interface RefreshTokenRecord {
   readonly id: string;
@@ -99,6 +138,24 @@ export interface WirePage {
   readonly lastSeq: number | null;
 }
 
+/** A content-addressed attachment of one contract (bytes named by their SHA-256). */
+export interface BlobRecord {
+  readonly contractId: string;
+  readonly sha256: string;
+  readonly mime: string;
+  readonly data: Uint8Array;
+  readonly uploadedBy: string;
+  readonly deviceId: string;
+}
+
+export interface StoredBlob {
+  readonly contractId: string;
+  readonly sha256: string;
+  readonly mime: string;
+  readonly size: number;
+  readonly data: Buffer;
+}
+
 export interface Store {
   /** Documents of the given contracts changed after `sinceSeq`, in sequence order, at most `limit`. */
   pull(collection: CollectionName, contractIds: readonly string[], sinceSeq: number, limit: number): Promise<StoredDoc[]>;
@@ -113,10 +170,23 @@ export interface Store {
   listRevisions(collection: CollectionName, id: string): Promise<StoredDoc[]>;
   maxSeq(): Promise<number>;
 
-  createUser(user: UserRecord): Promise<void>;
+  /** Null when the id or the user name is taken. Raises the account counter. */
+  createUser(user: NewUser): Promise<UserRecord | null>;
   getUserById(id: string): Promise<UserRecord | null>;
   getUserByUsername(username: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
+  /**
+   * One account write transaction: read, decide, apply. Account writes take turns across
+   * instances (the 'accounts' counter row is their lock); a change that changes nothing keeps
+   * the version.
+   */
+  updateUser(id: string, decide: AccountDecider): Promise<UpdateUserResult>;
+  /**
+   * Ends every session of the user (disabled, password reset): revokes all refresh-token
+   * families and records the time, so access tokens issued before it are refused too. Returns
+   * how many refresh tokens were live.
+   */
+  revokeUserSessions(userId: string, now: number): Promise<number>;
 
   /** Epoch ms until which the user name is locked, or null. */
   getLoginLock(username: string, now: number): Promise<number | null>;
@@ -130,8 +200,19 @@ export interface Store {
   /** Revokes the family of the token with this hash; false when unknown. */
   revokeRefreshFamily(hash: string): Promise<boolean>;
 
+  /** Stores the blob unless that contract already has it: 'exists' writes nothing (idempotent). */
+  putBlob(blob: BlobRecord, now: string): Promise<'created' | 'exists'>;
+  /** The blob with this hash in one of the given contracts, or null (missing and forbidden alike). */
+  getBlob(sha256: string, contractIds: readonly string[]): Promise<StoredBlob | null>;
+
   audit(entry: AuditEntry): Promise<void>;
   listAudit(limit: number): Promise<AuditRecord[]>;
+
+  /**
+   * Runs `work` holding the start-up lock: with several instances on one PostgreSQL only one
+   * at a time checks for an empty store and seeds it (an advisory lock); SQLite has one process.
+   */
+  withStartupLock<T>(work: () => Promise<T>): Promise<T>;
 
   close(): Promise<void>;
 }

@@ -39,6 +39,8 @@ export async function login(url: string, username: string, password = DEMO_PASSW
 export interface PullAnswer {
   readonly documents: Doc[];
   readonly checkpoint: SyncCheckpoint;
+  /** Present when the pull (re)started: the user's contracts now. */
+  readonly contractIds?: readonly string[];
 }
 
 export function pull(

@@ -7,6 +7,7 @@ import { runCommand, type RunCommand } from '../inventory/list-software.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { describeApp, type AppIdentity, type RuntimeInfo } from './app-info.js';
 import { savePdf, type PdfSaveDeps } from './pdf-save.js';
+import { createNotifyHandler, type NotificationApi } from './notify.js';
 
 export interface MainHandlerDeps {
   /** Name, version, packaged flag: from Electron's `app`, or package.json in a browser test. */
@@ -21,12 +22,17 @@ export interface MainHandlerDeps {
   readonly run?: RunCommand;
   /** Save dialog, folders and font for `pdf.save` (Electron's `dialog` in the app, a fake in tests). */
   readonly pdf: PdfSaveDeps;
+  /** Electron's `Notification`; absent where there is none (the renderer then notifies in-app). */
+  readonly notifications?: NotificationApi | null;
+  /** Focuses the app window (a notification was clicked). */
+  readonly focusApp?: () => void;
 }
 
 /** Every IPC channel's handler as a plain function of its dependencies (no Electron import). */
 export function createMainHandlers(deps: MainHandlerDeps): IpcHandlers {
   const runtime = deps.runtime ?? process;
   const now = deps.now ?? (() => new Date());
+  const notify = createNotifyHandler({ notifications: deps.notifications ?? null, ...(deps.focusApp ? { onClick: deps.focusApp } : {}) });
   return {
     'app.info': () => Promise.resolve(ok(describeApp(deps.app, runtime))),
     'system.summary': () => summariseSystem(deps.systemInformation, now()),
@@ -37,5 +43,6 @@ export function createMainHandlers(deps: MainHandlerDeps): IpcHandlers {
     'secrets.get': ({ name }) => deps.secrets.get(name),
     'secrets.set': ({ name, value }) => deps.secrets.set(name, value),
     'secrets.delete': ({ name }) => deps.secrets.delete(name),
+    'notify.show': (request) => notify(request),
   };
 }

@@ -15,6 +15,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'secrets.get': () => Promise.resolve(ok('token')),
     'secrets.set': () => Promise.resolve(ok(null)),
     'secrets.delete': () => Promise.resolve(ok(null)),
+    'notify.show': () => Promise.resolve(ok({ shown: true, reason: null })),
     ...overrides,
   };
 }

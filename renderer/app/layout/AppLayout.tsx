@@ -1,8 +1,11 @@
 import { AppShell, Box, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconDevices, IconChartPie } from '@tabler/icons-react';
-import { IconClipboardCheck, IconFileSpreadsheet } from '@tabler/icons-react';
+import { IconChartPie, IconDevices } from '@tabler/icons-react';
+import { IconClipboardCheck, IconFileSpreadsheet, IconUsers } from '@tabler/icons-react';
+import { IconClockHour4, IconFileCertificate } from '@tabler/icons-react';
 import { IconCalendarTime, IconChartBar, IconDeviceDesktopCog, IconDeviceLaptop, IconGitMerge, IconHome, IconTicket } from '@tabler/icons-react';
+import { useBlobSync } from '../../blobs/use-blob-sync.js';
+import { useSlaAlerts } from '../../features/sla-alerts/index.js';
 import { useSession } from '../session-store.js';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom';
 import { SyncBanners } from '../../features/sync-status/SyncBanners.js';
@@ -13,7 +16,7 @@ import { LanguageSwitch } from './LanguageSwitch.js';
 import { ThemeToggle } from './ThemeToggle.js';
 import { UserMenu } from './UserMenu.js';
 
-const ICONS = { home: IconHome, tickets: IconTicket, computer: IconDeviceLaptop, myDay: IconCalendarTime, supervision: IconChartBar, conflicts: IconGitMerge, audit: IconClipboardCheck, assetsImport: IconFileSpreadsheet, assets: IconDevices, reports: IconChartPie } as const;
+const ICONS = { home: IconHome, tickets: IconTicket, computer: IconDeviceLaptop, myDay: IconCalendarTime, supervision: IconChartBar, conflicts: IconGitMerge, audit: IconClipboardCheck, assetsImport: IconFileSpreadsheet, assets: IconDevices, reports: IconChartPie, users: IconUsers, contracts: IconFileCertificate, worklog: IconClockHour4 } as const;
 
 /** Entries with `roles` are shown to those roles only (the server enforces access anyway). */
 function visibleTo(item: (typeof NAV_ITEMS)[number], role: string | undefined): boolean {
@@ -25,6 +28,9 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   const role = useSession((state) => state.user?.role);
+  // Photos go up in the background while someone is signed in; SLA warnings on their own tickets.
+  useBlobSync();
+  useSlaAlerts();
   const isActive = (to: string, end: boolean) => (end ? location.pathname === to : location.pathname === to || location.pathname.startsWith(`${to}/`));
 
   return (

@@ -7,6 +7,7 @@ import { useDatabase } from '../../app/database-context.js';
 import { useRxDocument, useRxQuery } from '../../db/use-rx.js';
 import { useT, type TFunction } from '../../i18n/index.js';
 import { AssetSoftwareCard } from './AssetSoftwareCard.js';
+import { RefusedBanner } from '../sync-status/RefusedBanner.js';
 import { formatValue } from './CollectDiffTable.js';
 
 type Place = { siteId: string; room: string };
@@ -62,6 +63,7 @@ export function AssetDetailPage() {
   ];
   return (
     <Stack gap="md" p="md" maw={1000}>
+      <RefusedBanner collection="assets" docId={asset.id} />
       <Title order={2} data-testid="asset-title">
         {asset.tag}
       </Title>

@@ -37,9 +37,11 @@ export function CollectPage() {
   const [done, setDone] = useState<{ asset: Asset; count: number } | null>(null);
   const { docs: contracts } = useRxQuery<Contract>(() => db.contracts.find({ sort: [{ code: 'asc' }] }), [db]);
   // Matching reads every stored asset once per collection; the rules compare several identifiers.
-  const { docs: assets } = useRxQuery<Asset>(() => (loaded ? db.assets.find() : null), [db, loaded]);
+  const { docs: assets, loading: assetsLoading } = useRxQuery<Asset>(() => (loaded ? db.assets.find() : null), [db, loaded]);
 
-  const match: MatchResult | null = useMemo(() => (loaded ? matchCollection(loaded.collection, assets) : null), [loaded, assets]);
+  // No proposal until the stored assets are read: matching an empty list would offer "new asset"
+  // for a moment and then switch to the real match under the user's hands.
+  const match: MatchResult | null = useMemo(() => (loaded && !assetsLoading ? matchCollection(loaded.collection, assets) : null), [loaded, assetsLoading, assets]);
   const [target, setTarget] = useState<string | null>(null);
   const targetId = target ?? match?.assetId ?? NEW;
   const [contractId, setContractId] = useState<string | null>(null);

@@ -51,7 +51,16 @@ async function open(user: SessionUser, auth: AuthSession): Promise<void> {
       await db.close();
       return;
     }
-    engine = new SyncEngine({ db, auth, userId: user.id });
+    engine = new SyncEngine({
+      db,
+      auth,
+      userId: user.id,
+      contractIds: user.contractIds,
+      // The server said the account changed (role, contracts): menus and pickers follow at once.
+      onUser: (changed) => {
+        if (openFor === changed.id) useSession.getState().setUser(changed);
+      },
+    });
     engine.start();
     useRuntime.setState({ phase: 'ready', db, tokenStorage });
   } catch (error) {

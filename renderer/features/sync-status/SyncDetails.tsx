@@ -4,11 +4,14 @@ import { useSession } from '../../app/session-store.js';
 import { getSyncEngine } from '../auth/session-runtime.js';
 import { TokenStorageNotice } from '../auth/TokenStorageNotice.js';
 import { useT } from '../../i18n/index.js';
+import { PhotoQueueDetails } from '../worklog/PhotoQueueDetails.js';
 import { isOnline, useSyncStatus } from '../../sync/sync-status-store.js';
-import { describeDocumentProblem, describeProblem } from './describe.js';
+import { describeProblem } from './describe.js';
+import { RefusedDocument } from './RefusedDocument.js';
 import { ReauthButton } from './ReauthButton.js';
 
-export function SyncDetails() {
+/** `onNavigate`: a refused document was opened (the popover around this closes). */
+export function SyncDetails({ onNavigate }: { onNavigate?: () => void } = {}) {
   const t = useT();
   const status = useSyncStatus();
   const serverUrl = useSession((state) => state.serverUrl);
@@ -37,6 +40,7 @@ export function SyncDetails() {
       <Text size="sm" c="dimmed">
         {status.lastSyncAt ? new Date(status.lastSyncAt).toLocaleString() : t('sync.never')}
       </Text>
+      <PhotoQueueDetails />
       {status.signInRequired && (
         <Alert color="yellow" p="xs">
           <Text size="sm">{t('sync.signInRequired')}</Text>
@@ -55,20 +59,9 @@ export function SyncDetails() {
           </Text>
           <ScrollArea.Autosize mah={220}>
             <Stack gap={6} data-testid="sync-errors">
-              {status.documentErrors.map((problem) => {
-                const words = describeDocumentProblem(t, problem);
-                return (
-                  <Alert key={`${problem.collection}/${problem.docId}`} color="red" variant="light" p="xs" data-testid="sync-error">
-                    <Text size="sm" fw={600}>
-                      {words.subject}
-                    </Text>
-                    <Text size="sm">{words.reason}</Text>
-                    <Text size="xs" c="dimmed">
-                      {words.detail}
-                    </Text>
-                  </Alert>
-                );
-              })}
+              {status.documentErrors.map((problem) => (
+                <RefusedDocument key={`${problem.collection}/${problem.docId}`} problem={problem} {...(onNavigate ? { onOpen: onNavigate } : {})} />
+              ))}
             </Stack>
           </ScrollArea.Autosize>
         </>

@@ -1,7 +1,9 @@
 import { Box, Group, Popover, Text, UnstyledButton } from '@mantine/core';
 import { IconCloudOff, IconCloudCheck, IconCloudUp, IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { isOnline, useSyncStatus } from '../../sync/sync-status-store.js';
+import { PhotoQueueIndicator } from '../worklog/PhotoQueueIndicator.js';
 import { relativeTime } from './describe.js';
 import './messages.js';
 import { SyncDetails } from './SyncDetails.js';
@@ -13,6 +15,7 @@ export function SyncStatus() {
   const language = useLanguage((state) => state.language);
   const status = useSyncStatus();
   const now = useNow();
+  const [opened, setOpened] = useState(false);
   const online = isOnline(status);
   const problem = status.signInRequired || status.outdated || status.documentErrors.length > 0;
   const color = !online ? 'gray' : problem ? 'orange' : 'teal';
@@ -20,9 +23,10 @@ export function SyncStatus() {
   const last = status.lastSyncAt ? t('sync.last', { time: relativeTime(language, status.lastSyncAt, now, t('sync.justNow')) }) : t('sync.never');
 
   return (
-    <Popover width={380} position="bottom-end" shadow="md" withinPortal>
+    <Popover width={380} position="bottom-end" shadow="md" withinPortal opened={opened} onChange={setOpened}>
       <Popover.Target>
         <UnstyledButton
+          onClick={() => setOpened((open) => !open)}
           data-testid="sync-status"
           aria-label={t('sync.open')}
           px="sm"
@@ -55,6 +59,7 @@ export function SyncStatus() {
                 {t('sync.pending')}
               </Text>
             </Group>
+            <PhotoQueueIndicator />
             <Text size="xs" c="dimmed" data-testid="sync-last" visibleFrom="md">
               {last}
             </Text>
@@ -62,7 +67,7 @@ export function SyncStatus() {
         </UnstyledButton>
       </Popover.Target>
       <Popover.Dropdown>
-        <SyncDetails />
+        <SyncDetails onNavigate={() => setOpened(false)} />
       </Popover.Dropdown>
     </Popover>
   );

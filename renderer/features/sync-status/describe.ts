@@ -14,11 +14,11 @@ export function describeProblem(t: TFunction, problem: SyncProblem): string {
 }
 
 /** "Ticket “T-1”, field “title”: The server refused a value … (server: must be at least 1 character)" */
-export function describeDocumentProblem(t: TFunction, problem: DocumentProblem): { subject: string; reason: string; detail: string } {
+export function describeDocumentProblem(t: TFunction, problem: DocumentProblem, label?: string | null): { subject: string; reason: string; detail: string } {
   const collection = t(`sync.collection.${problem.collection}`);
-  const subject = problem.path
-    ? t('sync.docField', { collection, docId: problem.docId, field: problem.path })
-    : t('sync.doc', { collection, docId: problem.docId });
+  // The person knows a ticket by its reference and title, not by its id.
+  const docId = label ?? problem.docId;
+  const subject = problem.path ? t('sync.docField', { collection, docId, field: problem.path }) : t('sync.doc', { collection, docId });
   return { subject, reason: describeProblem(t, problem), detail: problem.message };
 }
 

@@ -3,8 +3,10 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router-dom';
 import type { Ticket } from '../../../common/schemas/tickets.js';
 import { useDatabase } from '../../app/database-context.js';
+import { TicketWorklogPanel } from '../worklog/index.js';
 import { useRxDocument } from '../../db/use-rx.js';
 import { useLanguage, useT } from '../../i18n/index.js';
+import { RefusedBanner } from '../sync-status/RefusedBanner.js';
 import { PriorityBadge, StatusBadge } from './TicketBadges.js';
 import { TicketCreatePage } from './TicketCreatePage.js';
 import { TicketEditForm } from './TicketEditForm.js';
@@ -40,7 +42,10 @@ function TicketPage({ id }: { id: string | undefined }) {
         </Group>
       </Anchor>
       {ticket ? (
-        <TicketDetail ticket={ticket} />
+        <>
+          <RefusedBanner collection="tickets" docId={ticket.id} />
+          <TicketDetail ticket={ticket} />
+        </>
       ) : loading ? (
         <Group gap="xs">
           <Loader size="sm" />
@@ -113,6 +118,9 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
             </Title>
             <TicketEditForm key={ticket.id} ticket={ticket} contract={contract} />
           </Paper>
+          <Paper withBorder p="md" radius="md" mt="md">
+            <TicketWorklogPanel ticket={ticket} events={events} names={names} />
+          </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           {contract && (
@@ -120,7 +128,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
               <Title order={4} mb="sm">
                 {t('tickets.sla.timelineTitle')}
               </Title>
-              <TicketSlaTimeline summary={sla} events={events} contract={contract} />
+              <TicketSlaTimeline summary={sla} events={events} />
             </Paper>
           )}
           <Paper withBorder p="md" radius="md">

@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, Text, ThemeIcon, Timeline } from '@mantine/core';
-import { IconArrowsExchange, IconFlag, IconMessage, IconPlus, IconUser, IconPoint } from '@tabler/icons-react';
+import { IconArrowsExchange, IconClockHour4, IconFlag, IconMessage, IconPhoto, IconPlus, IconUser, IconPoint } from '@tabler/icons-react';
 import type { DomainEvent } from '../../../common/schemas/events.js';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { formatDateTime, formatRelative } from './ticket-format.js';
@@ -11,6 +11,8 @@ const ICONS: Record<TimelineEntry['kind'], typeof IconPlus> = {
   assigned: IconUser,
   priority: IconFlag,
   note: IconMessage,
+  time: IconClockHour4,
+  photo: IconPhoto,
   other: IconPoint,
 };
 
@@ -29,7 +31,7 @@ export function TicketTimeline({ events, names, now }: { events: readonly Domain
   return (
     <Timeline bulletSize={24} lineWidth={2} data-testid="ticket-timeline" active={events.length - 1}>
       {events.map((event) => {
-        const entry = describeEvent(event, names, t);
+        const entry = describeEvent(event, names, t, language);
         const Icon = ICONS[entry.kind];
         return (
           <Timeline.Item

@@ -4,7 +4,8 @@ import type { DomainEvent } from '../../../common/schemas/events.js';
 import type { Ticket } from '../../../common/schemas/tickets.js';
 import type { SessionUser } from '../../../common/sync/protocol.js';
 import type { TicketStatus, WaitingReason } from '../../../common/domain/vocabulary.js';
-import type { TicketEventType } from '../../../common/tickets/events.js';
+import type { BlobMimeType } from '../../../common/blobs/blob-protocol.js';
+import type { PhotoSource, TicketEventType, TimeKind } from '../../../common/tickets/events.js';
 import { validateDocument } from '../../../common/validation/validate.js';
 import type { DeskDatabase } from '../../db/database.js';
 
@@ -23,6 +24,9 @@ export interface TicketEventDataMap {
   'ticket.note': { text: string; visibility: 'internal' | 'customer' };
   'ticket.assigned': { from: string | null; to: string | null };
   'ticket.priority': { from: number; to: number };
+  'ticket.time': { kind: TimeKind; minutes: number; date: string; note?: string };
+  'ticket.time_void': { entryId: string; reason?: string };
+  'ticket.photo': { sha256: string; mime: BlobMimeType; size: number; width?: number; height?: number; caption?: string; source: PhotoSource };
 }
 export type TicketEventData<K extends TicketEventType> = TicketEventDataMap[K];
 

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../../common/schemas/events.js';
+import { formatDay, formatDuration } from '../worklog/format.js';
 
 /**
  * One edit can produce several facts with the same device time (assigned + status); within a
@@ -10,6 +11,9 @@ const TYPE_ORDER: Readonly<Record<string, number>> = {
   'ticket.priority': 2,
   'ticket.status': 3,
   'ticket.note': 4,
+  'ticket.time': 5,
+  'ticket.time_void': 6,
+  'ticket.photo': 7,
 };
 
 function rank(type: string): number {
@@ -32,7 +36,7 @@ export interface TimelineEntry {
   readonly title: string;
   /** The note's text, shown as written. */
   readonly body: string | null;
-  readonly kind: 'created' | 'status' | 'assigned' | 'priority' | 'note' | 'other';
+  readonly kind: 'created' | 'status' | 'assigned' | 'priority' | 'note' | 'time' | 'photo' | 'other';
   readonly customerVisible: boolean;
 }
 
@@ -41,7 +45,7 @@ function text(value: unknown): string {
 }
 
 /** One event as a line of the ticket's history, in the user's language, with people's names. */
-export function describeEvent(event: Pick<DomainEvent, 'type' | 'data'>, names: ReadonlyMap<string, string>, t: Translate): TimelineEntry {
+export function describeEvent(event: Pick<DomainEvent, 'type' | 'data'>, names: ReadonlyMap<string, string>, t: Translate, language = 'en'): TimelineEntry {
   const data = event.data;
   const person = (id: unknown) => (typeof id === 'string' ? (names.get(id) ?? id) : '');
   const status = (value: unknown) => t(`tickets.status.${text(value)}`);
@@ -75,6 +79,15 @@ export function describeEvent(event: Pick<DomainEvent, 'type' | 'data'>, names: 
         customerVisible: customer,
       };
     }
+    case 'ticket.time': {
+      const minutes = typeof data.minutes === 'number' ? data.minutes : 0;
+      const title = t('worklog.timeline.time', { kind: t(`worklog.time.kind.${text(data.kind)}`), duration: formatDuration(minutes, t), date: formatDay(text(data.date), language) });
+      return { ...entry('time', title), body: typeof data.note === 'string' ? data.note : null };
+    }
+    case 'ticket.time_void':
+      return { ...entry('time', t('worklog.timeline.void')), body: typeof data.reason === 'string' ? data.reason : null };
+    case 'ticket.photo':
+      return { ...entry('photo', t('worklog.timeline.photo')), body: typeof data.caption === 'string' ? data.caption : null };
     default:
       return entry('other', t('tickets.timeline.other', { type: event.type }));
   }

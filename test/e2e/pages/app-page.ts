@@ -1,15 +1,18 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { TicketsPage } from './tickets-page.js';
+import { UsersPage } from './users-page.js';
 
 /** The app shell: sign-in, navigation and the always-visible sync status. */
 export class AppPage {
   readonly tickets: TicketsPage;
+  readonly users: UsersPage;
 
   constructor(
     readonly page: Page,
     readonly serverUrl: string,
   ) {
     this.tickets = new TicketsPage(page);
+    this.users = new UsersPage(page);
   }
 
   get syncStatus(): Locator {
@@ -42,6 +45,14 @@ export class AppPage {
   async waitUntilSynced(): Promise<void> {
     await expect(this.online).toHaveAttribute('data-state', 'online');
     await expect(this.pending).toHaveText('0');
+  }
+
+  /** Opens the sync details popover (refused documents, last problem). */
+  async openSyncDetails(): Promise<Locator> {
+    const details = this.page.getByTestId('sync-details');
+    if (!(await details.isVisible())) await this.syncStatus.click();
+    await expect(details).toBeVisible();
+    return details;
   }
 
   async navigate(name: string): Promise<void> {

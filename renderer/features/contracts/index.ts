@@ -1,0 +1,4 @@
+import './messages.js';
+
+export { ContractEditorPage } from './ContractEditorPage.js';
+export { ContractsPage } from './ContractsPage.js';

@@ -1,0 +1,1 @@
+export { useSlaAlerts } from './use-sla-alerts.js';
