@@ -1,7 +1,7 @@
 import type { CollectionName } from '../../common/schemas/collections.js';
 import { inTransaction, type PgClient, type PgPool } from './postgres-db.js';
 import { counterAfter, lastWritePerDocument, planPush, planServerDocs, pushResult, type PlannedWrite } from './push-plan.js';
-import { PushGroups, type QueuedPush } from './push-groups.js';
+import { PushFailure, PushGroups, type GroupAnswer, type QueuedPush } from './push-groups.js';
 import { wireJson } from './doc-state.js';
 import type { Author, DocBody, DocState, PushBatchResult, PushWrite, RowGuard, StoredDoc, WirePage } from './store.js';
 
@@ -15,6 +15,16 @@ interface DocRow {
   updated_by: string;
   device_id: string;
   server_time: string;
+}
+
+/**
+ * A statement refused the data (SQLSTATE class 22 data exception, 23 integrity violation): the
+ * transaction rolled back before COMMIT, so its pushes can safely be tried again one by one.
+ * Other failures (connection lost, COMMIT itself) may leave the outcome unknown: never retried.
+ */
+function refusedByData(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^2[23]/.test(code);
 }
 
 function toStored(row: DocRow): StoredDoc {
@@ -62,7 +72,7 @@ const INSERT_REVISIONS = `INSERT INTO revisions (collection, id, contract_id, se
  */
 export class PostgresDocuments {
   /** Concurrent pushes to this instance share a transaction (push-groups.ts). */
-  private readonly groups = new PushGroups((group) => this.commitGroup(group));
+  private readonly groups = new PushGroups((group) => this.commitGroup(group), 5_000, refusedByData);
 
   constructor(private readonly pool: PgPool) {}
 
@@ -124,7 +134,7 @@ export class PostgresDocuments {
    * One transaction for a group of pushes: each is planned in turn against the stored documents
    * as the pushes before it left them; a refused push (guard, validation) contributes nothing.
    */
-  private commitGroup(group: readonly QueuedPush[]): Promise<PushBatchResult[]> {
+  private commitGroup(group: readonly QueuedPush[]): Promise<GroupAnswer[]> {
     return inTransaction(this.pool, async (client) => {
       const start = await this.lockCounter(client);
       // Read after taking the counter lock: no other writer can change them in between.
@@ -136,10 +146,16 @@ export class PostgresDocuments {
       const serverTime = new Date().toISOString();
       const writes = new Map<CollectionName, PlannedWrite[]>();
       let counter = start;
-      const results = group.map((push): PushBatchResult => {
+      const results = group.map((push): GroupAnswer => {
         // Planned on a copy: a push refused halfway leaves no trace for the pushes after it.
         const view = new Map(stored.get(push.collection));
-        const plan = planPush(push.collection, push.rows, view, push.guard, counter, push.author, serverTime);
+        let plan: ReturnType<typeof planPush>;
+        try {
+          plan = planPush(push.collection, push.rows, view, push.guard, counter, push.author, serverTime);
+        } catch (error) {
+          // A guard that throws fails its own push (as a lone transaction would), not the group.
+          return new PushFailure(error);
+        }
         if (!plan.ok) return { ok: false, error: plan.error };
         stored.set(push.collection, view);
         counter = counterAfter(counter, plan.writes);

@@ -4,7 +4,7 @@ import { createTestDatabase, storeKinds } from '../testing/store-matrix.js';
 import { migratePg, openPgPool, type PgPool } from './postgres-db.js';
 import { PostgresDocuments } from './postgres-documents.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
-import { PushGroups, type QueuedPush } from './push-groups.js';
+import { PushFailure, PushGroups, type GroupAnswer, type QueuedPush } from './push-groups.js';
 import type { DocBody, DocState, PushBatchResult, PushWrite, RowGuard } from './store.js';
 
 const author = { userId: 'u-tech', deviceId: 'dev-test' };
@@ -54,6 +54,42 @@ describe('PushGroups', () => {
     await expect(Promise.all(second)).rejects.toThrow('connection lost');
     await expect(third).resolves.toMatchObject({ ok: true });
     expect(sizes).toEqual([1, 3, 2]);
+  });
+
+  it('tries each push of a group again alone when the failure came from the data, and only then', async () => {
+    const seen: string[][] = [];
+    let release: () => void = () => undefined;
+    const dataError = Object.assign(new Error('invalid byte sequence'), { code: '22021' });
+    let calls = 0;
+    const queue = new PushGroups(
+      async (group): Promise<GroupAnswer[]> => {
+        const ids = group.map((push) => push.rows[0]?.next.body.id ?? '');
+        seen.push(ids);
+        if (++calls === 1) await new Promise<void>((resolve) => (release = resolve));
+        if (ids.includes('bad')) throw dataError;
+        if (ids.includes('lost')) throw new Error('connection lost');
+        if (ids.includes('throws')) return group.map((push) => (push.rows[0]?.next.body.id === 'throws' ? new PushFailure(new Error('guard threw')) : { ok: true, conflicts: [], written: [] }));
+        return group.map((): PushBatchResult => ({ ok: true, conflicts: [], written: [] }));
+      },
+      100,
+      (error) => error === dataError,
+    );
+    const push = (id: string) => queue.push({ collection: 'tickets', rows: [insert(id)], author, guard: allow });
+    const first = push('a');
+    const grouped = ['b', 'bad', 'c'].map(push);
+    release();
+    await first;
+    const outcomes = await Promise.allSettled(grouped);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(seen).toEqual([['a'], ['b', 'bad', 'c'], ['b'], ['bad'], ['c']]);
+    // Not a data error: the outcome may be unknown, nothing is retried, the whole group fails.
+    seen.length = 0;
+    const lost = await Promise.allSettled(['d', 'lost'].map(push));
+    expect(lost.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    expect(seen).toEqual([['d', 'lost']]);
+    // A push the commit marks as failed is rejected on its own; the others of its group are answered.
+    const mixed = await Promise.allSettled(['e', 'throws', 'f'].map(push));
+    expect(mixed.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });
 });
 
@@ -113,5 +149,46 @@ describe.skipIf(!storeKinds().includes('postgres'))('PostgreSQL group commit', (
     ]);
     expect((await docs.listRevisions('tickets', 't-g-0')).map((doc) => doc.body['title'])).toEqual(['Monitör görüntü vermiyor', 'first edit', 'second edit']);
     expect(await docs.maxSeq()).toBe(Math.max(...seqs));
+  });
+
+  it('a push the database refuses, or whose guard throws, fails alone: the pushes grouped with it are written', async () => {
+    const docs = new PostgresDocuments(pool);
+    const before = await docs.maxSeq();
+    transactions = 0;
+    const throwing: RowGuard = () => {
+      throw new Error('guard failed');
+    };
+    const pushes = [
+      docs.pushBatch('tickets', [insert('t-p-1')], author, allow),
+      docs.pushBatch('tickets', [insert('t-p-2')], author, allow),
+      // PostgreSQL refuses a NUL character in a text parameter (SQLSTATE 22021): the group's read fails.
+      docs.pushBatch('tickets', [insert('t-p-\u0000')], author, allow),
+      docs.pushBatch('tickets', [insert('t-p-3')], author, throwing),
+      docs.pushBatch('tickets', [insert('t-p-4')], author, allow),
+    ];
+    const outcomes = await Promise.allSettled(pushes);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect(outcomes[2]).toMatchObject({ status: 'rejected', reason: { code: '22021' } });
+    // t-p-1 alone, the other four together (refused by the data), then each of the four alone.
+    expect(transactions).toBe(6);
+    expect(outcomes[3]).toMatchObject({ status: 'rejected', reason: { message: 'guard failed' } });
+    const stored = await docs.getDocs('tickets', ['t-p-1', 't-p-2', 't-p-3', 't-p-4']);
+    expect(stored.map((doc) => doc.id)).toEqual(['t-p-1', 't-p-2', 't-p-4']);
+    // Three documents written, numbered without a gap after what was there before.
+    expect(stored.map((doc) => doc.seq).sort((a, b) => a - b)).toEqual([before + 1, before + 2, before + 3]);
+    expect(await docs.maxSeq()).toBe(before + 3);
+
+    // A throwing guard alone in a group (no data error to retry): only its own push fails.
+    transactions = 0;
+    const second = await Promise.allSettled([
+      docs.pushBatch('tickets', [insert('t-q-1')], author, allow),
+      docs.pushBatch('tickets', [insert('t-q-2')], author, allow),
+      docs.pushBatch('tickets', [insert('t-q-3')], author, throwing),
+      docs.pushBatch('tickets', [insert('t-q-4')], author, allow),
+    ]);
+    expect(second.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(transactions).toBe(2);
+    expect((await docs.getDocs('tickets', ['t-q-1', 't-q-2', 't-q-3', 't-q-4'])).map((doc) => doc.id)).toEqual(['t-q-1', 't-q-2', 't-q-4']);
+    expect(await docs.maxSeq()).toBe(before + 6);
   });
 });
