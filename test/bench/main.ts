@@ -49,13 +49,19 @@ const SCENARIOS: readonly Scenario[] = [
   { id: 'B7', what: 'catch-up after a week offline: 10k changes incl. 1k deletes', target: '≤ 0.15× B1 time, exactly 1k deletes applied', run: (size, host) => runB7(size, host, b1PerDocMs) },
 ];
 
-function parseArgs(argv: readonly string[]): { only: Set<string> | null; size: Size } {
+const USAGE = `npm run bench [-- --only B2,B2-pg,B6] [-- --size small|default]
+  --only   scenario ids, comma-separated (${SCENARIOS.map((scenario) => scenario.id).join(', ')}); the others keep their last results
+  --size   small: a quick run with fewer documents and clients (do not commit its latest.json); default: the full sizes
+  BENCH_SERVERS=inprocess   run B3/B6 servers in the bench process instead of one child process each`;
+
+function parseArgs(argv: readonly string[]): { only: Set<string> | null; size: Size } | 'help' {
   let only: Set<string> | null = null;
   let size: Size = 'default';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.split('=', 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i] ?? '';
+    if (flag === '--help' || flag === '-h') return 'help';
     if (flag === '--only') only = new Set(value().split(',').map((id) => id.trim().toUpperCase()).filter(Boolean));
     else if (flag === '--size') {
       const given = value();
@@ -79,7 +85,12 @@ function previousResults(file: string): StampedResult[] {
 }
 
 async function main(): Promise<void> {
-  const { only, size } = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2));
+  if (args === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const { only, size } = args;
   const host = machine();
   const results: ScenarioResult[] = [];
   const started = Date.now();
