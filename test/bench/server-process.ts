@@ -67,7 +67,13 @@ export async function startServerProcess(overrides: StartOverrides = {}): Promis
       else if (message.id !== undefined) waiting.get(message.id)?.reject(new Error(message.message));
     });
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code) => {
+      // A child that dies mid-scenario fails the seeds it owed instead of leaving them waiting.
+      for (const { reject } of waiting.values()) reject(new Error(`bench server child exited with ${code}`));
+      resolve();
+    }),
+  );
   return {
     url,
     async seed(collection, docs) {
