@@ -17,7 +17,7 @@ const asset = {
   type: 'notebook',
   manufacturer: '',
   model: '',
-  siteId: null,
+  siteId: '',
   room: '',
   assignedPersonId: null,
   state: 'in_use',

@@ -45,8 +45,8 @@ export function AssetsPage() {
         <TextInput label={t('assets.list.search')} placeholder={t('assets.list.searchPlaceholder')} value={filters.search} onChange={(event) => set({ search: event.currentTarget.value })} data-testid="assets-search" />
         <Select label={t('assets.filter.contract')} placeholder={any} clearable data={contracts.map((contract) => ({ value: contract.id, label: contract.code }))} value={filters.contractId} onChange={(value) => set({ contractId: value, siteId: null })} w={140} />
         <Select label={t('assets.filter.site')} placeholder={any} clearable data={sites.map((site) => ({ value: site.id, label: site.name }))} value={filters.siteId} onChange={(value) => set({ siteId: value })} w={180} />
-        <Select label={t('assets.filter.type')} placeholder={any} clearable data={[...ASSET_TYPES]} value={filters.type} onChange={(value) => set({ type: value })} w={140} />
-        <Select label={t('assets.filter.state')} placeholder={any} clearable data={[...ASSET_STATES]} value={filters.state} onChange={(value) => set({ state: value })} w={180} />
+        <Select label={t('assets.filter.type')} placeholder={any} clearable data={ASSET_TYPES.map((value) => ({ value, label: t(`assets.type.${value}`) }))} value={filters.type} onChange={(value) => set({ type: value })} w={140} />
+        <Select label={t('assets.filter.state')} placeholder={any} clearable data={ASSET_STATES.map((value) => ({ value, label: t(`assets.state.${value}`) }))} value={filters.state} onChange={(value) => set({ state: value })} w={180} />
         <TextInput label={t('assets.filter.model')} value={filters.model} onChange={(event) => set({ model: event.currentTarget.value })} w={150} />
         <TextInput label={t('assets.filter.os')} value={filters.os} onChange={(event) => set({ os: event.currentTarget.value })} w={150} />
       </Group>
@@ -78,12 +78,12 @@ export function AssetsPage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{contractCode.get(asset.contractId) ?? ''}</Table.Td>
-                  <Table.Td>{asset.type}</Table.Td>
+                  <Table.Td>{t(`assets.type.${asset.type}`)}</Table.Td>
                   <Table.Td>{`${asset.manufacturer} ${asset.model}`.trim()}</Table.Td>
                   <Table.Td>{asset.serial}</Table.Td>
                   <Table.Td>{asset.hostname}</Table.Td>
                   <Table.Td>{asset.siteId ? (siteName.get(asset.siteId) ?? '') : ''}</Table.Td>
-                  <Table.Td>{asset.state}</Table.Td>
+                  <Table.Td data-state={asset.state}>{t(`assets.state.${asset.state}`)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -13,7 +13,7 @@ export function assetDoc(id: string, contractId: string, overrides: Record<strin
     type: 'notebook',
     manufacturer: 'Lenovo',
     model: 'ThinkPad T14 Gen 4',
-    siteId: null,
+    siteId: '',
     room: 'Kat 1 / A3',
     assignedPersonId: null,
     state: 'in_use',
