@@ -164,7 +164,7 @@ export function CollectPage() {
                     data-testid="collect-contract"
                   />
                   <TextInput label={t('assets.collect.tag')} value={tag} onChange={(event) => setTag(event.currentTarget.value)} data-testid="collect-tag" />
-                  <Select label={t('assets.field.type')} data={ASSET_TYPES.map((value) => ({ value, label: t(`assets.type.${value}`) }))} value={type} onChange={(value) => setType((value as AssetType | null) ?? 'desktop')} allowDeselect={false} />
+                  <Select label={t('assets.field.type')} data={ASSET_TYPES.map((value) => ({ value, label: t(`assets.type.${value}`) }))} value={type} onChange={(value) => setType(value ?? 'desktop')} allowDeselect={false} />
                 </>
               )}
             </Group>
