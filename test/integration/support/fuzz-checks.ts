@@ -51,7 +51,8 @@ async function checkLookup(server: RunningServer, sent: Sent, answer: Answer, se
   if (!isCollectionName(collection)) return [`lookup in "${collection}" accepted`];
   const body = json(answer) as { documents?: Record<string, unknown>[] } | undefined;
   if (!Array.isArray(body?.documents)) return ['a lookup answer without "documents"'];
-  const asked = new Set((JSON.parse(sent.body?.toString('utf8') ?? '{}') as { ids?: unknown[] }).ids ?? []);
+  // The JSON parser skips a leading byte-order mark, so the check does too.
+  const asked = new Set((JSON.parse((sent.body?.toString('utf8') ?? '{}').replace(/^\uFEFF/, '')) as { ids?: unknown[] }).ids ?? []);
   const mine = sessions[sent.caller ?? 'tech'].user.contractIds;
   const problems: string[] = [];
   for (const doc of body.documents) {
