@@ -125,7 +125,9 @@ function image(random: Random): { bytes: Buffer; mime: string } {
 /** `PUT /blobs/<sha256>?contract=…`: right and wrong names, contracts, types, sizes and methods. */
 export function blobPutDraft(random: Random, world: FuzzWorld): Drafted {
   const who = caller(random, false);
-  let { bytes, mime } = image(random);
+  const picked = image(random);
+  const mime = picked.mime;
+  let bytes = picked.bytes;
   const damage = random.int(0, 9);
   if (damage === 0) bytes = Buffer.alloc(0);
   else if (damage === 1) bytes = Buffer.from('<html><script>alert(1)</script></html>');
