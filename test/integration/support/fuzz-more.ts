@@ -101,13 +101,20 @@ export function lookupDraft(random: Random): Drafted {
   const wellFormed = random.chance(0.6);
   const ids: Json[] = [];
   for (let i = random.int(wellFormed ? 1 : 0, 6); i > 0; i--) {
+    // Ids of that collection in an own and a foreign contract (c-merkez for tech) come first.
+    const ofCollection = collection === 'tickets' ? ['t-anka-001', 't-merkez-001'] : collection === 'assets' ? ['a-anka-001', 'a-merkez-001'] : collection === 'people' ? ['p-anka-01', 'p-merkez-01'] : ['c-anka', 'c-merkez'];
+    if (wellFormed && random.chance(0.6)) {
+      ids.push(random.pick(ofCollection));
+      continue;
+    }
     const good = ['t-anka-001', 't-bogaz-002', 't-merkez-001', 'a-merkez-001', 'p-merkez-01', 'c-merkez', 'c-anka', 'a-anka-001', 'p-anka-01', 'u-tech', 'u-sup', 'nope', '__proto__', "' OR 1=1 --", '%'];
     ids.push(random.pick<Json>(wellFormed ? good : [...good, '', 'x'.repeat(131), 42, null, {}, ['t-anka-001'], '\u0000']));
   }
   let body: Json = random.chance(0.05) ? { ids: Array.from({ length: LOOKUP_IDS_MAX + random.int(1, 5) }, (_, k) => `t-x-${k}`) } : { ids };
   for (let i = random.chance(0.4) ? random.int(1, 2) : 0; i > 0; i--) body = mutate(random, body);
   if (random.chance(0.05)) body = randomJson(random);
-  return { method: random.chance(0.92) ? 'POST' : random.pick(ODD), path: `/api/v1/sync/${collection}/lookup?schema=${schema}`, caller: caller(random, false), json: body };
+  // Mostly tech, who does not serve c-merkez: a leak shows as a foreign document.
+  return { method: random.chance(0.92) ? 'POST' : random.pick(ODD), path: `/api/v1/sync/${collection}/lookup?schema=${schema}`, caller: random.chance(0.7) ? 'tech' : 'sup', json: body };
 }
 
 function image(random: Random): { bytes: Buffer; mime: string } {
