@@ -28,7 +28,7 @@ export class AuthService {
 
   async login(input: unknown, ip: string): Promise<LoginResponse> {
     const body = asRecord(input, 'The sign-in request');
-    const username = requireText(body, 'username', 100).trim().toLowerCase();
+    const username = requireText(body, 'username', 100, true).toLowerCase();
     const password = requireString(body, 'password', 1024);
     const deviceId = requireText(body, 'deviceId', 64);
     const now = Date.now();

@@ -28,9 +28,13 @@ export function hasControlCharacter(value: string): boolean {
   return /[\u0000-\u001f\u007f]/.test(value);
 }
 
-/** `requireString` for names and identifiers: no control characters either. */
-export function requireText(record: Record<string, unknown>, key: string, maxLength: number): string {
-  const value = requireString(record, key, maxLength);
+/**
+ * `requireString` for names and identifiers: no control characters either. Trimmed first when
+ * asked, so a pasted user name with a trailing newline still signs in as before.
+ */
+export function requireText(record: Record<string, unknown>, key: string, maxLength: number, trim = false): string {
+  const given = requireString(record, key, maxLength);
+  const value = trim ? given.trim() : given;
   if (hasControlCharacter(value)) throw new HttpError('BAD_REQUEST', `"${key}" must not contain control characters`, { path: key });
   return value;
 }

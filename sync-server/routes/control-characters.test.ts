@@ -49,6 +49,11 @@ describe.each(storeKinds())('%s store: control characters in names and ids', (ki
     expect([odd.status, (odd.body as { code: string }).code]).toEqual([missing.status, (missing.body as { code: string }).code]);
   });
 
+  it('still signs in with a pasted user name that ends in a newline (trimmed as before)', async () => {
+    const answer = await call(server.url, syncPaths.login, json('POST', undefined, { username: 'tech\n', password: 'demo1234', deviceId: 'pasted' }));
+    expect(answer.status).toBe(200);
+  });
+
   it('still signs in and looks up ordinary ids', async () => {
     const answer = await call<{ documents: unknown[] }>(server.url, `${syncPaths.lookup('tickets')}?schema=${schemaVersionOf('tickets')}`, json('POST', token.tech, { ids: ['t-anka-001'] }));
     expect(answer.status).toBe(200);

@@ -45,7 +45,7 @@ function readUsername(value: unknown): string {
 function readName(value: unknown): string {
   if (typeof value !== 'string' || checkName(value) === 'required') throw invalid('name', 'A name is required.');
   if (checkName(value) === 'too_long') throw invalid('name', `A name has at most ${NAME_MAX_LENGTH} characters.`);
-  if (hasControlCharacter(value)) throw invalid('name', 'A name may not contain control characters.');
+  if (hasControlCharacter(value.trim())) throw invalid('name', 'A name may not contain control characters.');
   return value.trim();
 }
 
