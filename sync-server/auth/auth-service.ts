@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LoginResponse, SessionUser } from '../../common/sync/protocol.js';
 import type { ServerConfig } from '../config.js';
 import { HttpError } from '../errors.js';
-import { asRecord, requireString } from '../http/input.js';
+import { asRecord, requireString, requireText } from '../http/input.js';
 import type { Store, UserRecord } from '../store/store.js';
 import { checkPassword } from './passwords.js';
 import { hashRefreshToken, newRefreshToken, type TokenService } from './tokens.js';
@@ -28,9 +28,9 @@ export class AuthService {
 
   async login(input: unknown, ip: string): Promise<LoginResponse> {
     const body = asRecord(input, 'The sign-in request');
-    const username = requireString(body, 'username', 100).trim().toLowerCase();
+    const username = requireText(body, 'username', 100, true).toLowerCase();
     const password = requireString(body, 'password', 1024);
-    const deviceId = requireString(body, 'deviceId', 64);
+    const deviceId = requireText(body, 'deviceId', 64);
     const now = Date.now();
 
     const lockedUntil = await this.store.getLoginLock(username, now);

@@ -12,7 +12,7 @@ import {
 } from '../../common/sync/protocol.js';
 import type { AuthService } from '../auth/auth-service.js';
 import { fromDocError, HttpError } from '../errors.js';
-import { asRecord, optionalInteger } from '../http/input.js';
+import { asRecord, hasControlCharacter, optionalInteger } from '../http/input.js';
 import type { ChangeNotifier } from '../services/notifier.js';
 import { parsePushRows, pushGuard } from '../services/push-rules.js';
 import { checkSchemaVersion } from '../services/schema-version.js';
@@ -38,8 +38,8 @@ function lookupIds(body: unknown): string[] {
     throw new HttpError('BAD_REQUEST', `"ids" must be a list of 1 to ${LOOKUP_IDS_MAX} document ids.`, { path: 'ids' });
   }
   for (const id of ids) {
-    if (typeof id !== 'string' || id.length === 0 || id.length > 130) {
-      throw new HttpError('BAD_REQUEST', '"ids" must hold document ids (strings of 1 to 130 characters).', { path: 'ids' });
+    if (typeof id !== 'string' || id.length === 0 || id.length > 130 || hasControlCharacter(id)) {
+      throw new HttpError('BAD_REQUEST', '"ids" must hold document ids (strings of 1 to 130 characters, no control characters).', { path: 'ids' });
     }
   }
   return [...new Set(ids as string[])];

@@ -5,6 +5,7 @@ import {
   type AdminUserList,
   type UpdateUserRequest,
 } from '../../common/admin/accounts.js';
+import { idField } from '../../common/schemas/fields.js';
 import type { SessionUser } from '../../common/sync/protocol.js';
 import { hashPassword } from '../auth/passwords.js';
 import { HttpError } from '../errors.js';
@@ -66,6 +67,7 @@ export class AccountAdmin {
     if (request.role && !canManageAccount(actor.user.role, request.role)) {
       await this.deny(actor, 'update', `A ${actor.user.role} may not grant the ${request.role} role.`, 'role');
     }
+    requireAccountId(id);
     const before = await this.store.getUserById(id);
     if (request.contractIds) await this.checkContracts(actor, request.contractIds, before?.contractIds ?? []);
     const result = await this.store.updateUser(id, (current) => this.decide(actor, current, request));
@@ -83,8 +85,9 @@ export class AccountAdmin {
 
   async resetPassword(actor: AdminActor, id: string, input: unknown): Promise<void> {
     await this.authorize(actor, 'password');
+    requireAccountId(id);
     const target = await this.store.getUserById(id);
-    if (!target) throw new HttpError('NOT_FOUND', `There is no account "${id}".`);
+    if (!target) throw noAccount(id);
     const password = readReset(input, target.username);
     const passwordHash = await hashPassword(password);
     const result = await this.store.updateUser(id, (current) =>
@@ -175,6 +178,20 @@ export class AccountAdmin {
 
 function who(actor: AdminActor) {
   return { userId: actor.user.id, username: actor.user.username, ip: actor.ip, deviceId: actor.deviceId };
+}
+
+function noAccount(id: string): HttpError {
+  return new HttpError('NOT_FOUND', `There is no account "${id}".`);
+}
+
+const ACCOUNT_ID = new RegExp(idField.pattern);
+
+/**
+ * An id no account can have (control characters, PostgreSQL cannot even compare U+0000) answers
+ * exactly like an account that does not exist, before the store is asked.
+ */
+function requireAccountId(id: string): void {
+  if (id.length > idField.maxLength || !ACCOUNT_ID.test(id)) throw noAccount(id);
 }
 
 function taken(username: string): HttpError {

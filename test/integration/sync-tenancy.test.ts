@@ -12,6 +12,7 @@ import { startServerOn, storeKinds } from '../../sync-server/testing/store-matri
 import { assetDoc, noteDoc, ticketDoc } from './support/documents.js';
 import { seedsFor, suiteTimeout, withDeadline } from './support/run-size.js';
 import { storeFingerprint } from './support/server-state.js';
+import { probeBlobs, probeLookup, seedBlobs } from './support/tenancy-probes.js';
 import { addFigures, printSummary, reportFailures, type Figures, type SeedFailure } from './support/summary.js';
 
 /**
@@ -19,7 +20,9 @@ import { addFigures, printSummary, reportFailures, type Figures, type SeedFailur
  * random) and documents in every contract; then random operations by random users: pulls with
  * no, honest, forged (another scope, any sequence) and garbage checkpoints; pushes that forge a
  * foreign contract id, reuse a foreign document's id, move a document between contracts, or hide
- * one forged row in a batch of honest ones; and honest pushes, so the property is not vacuous.
+ * one forged row in a batch of honest ones; and honest pushes, so the property is not vacuous;
+ * lookups with forged foreign ids, and blob downloads and uploads across contracts
+ * (support/tenancy-probes.ts).
  * Nobody may ever receive a foreign document, a forged push must change nothing at all (the
  * sequence counter and every stored document stay as they were), and "forbidden" must answer
  * exactly like "missing". The stream never pokes about a foreign contract.
@@ -91,6 +94,8 @@ describe.each(storeKinds())('%s store', (kind) => {
       users.push({ id, role, contractIds: mine, token: session.accessToken });
     }
 
+    const blobs = await seedBlobs(server, contracts, seed);
+    const probes: Figures = {};
     let leaked = 0;
     let foreignWrites = 0;
     let differentAnswers = 0;
@@ -101,6 +106,15 @@ describe.each(storeKinds())('%s store', (kind) => {
     const checkpoints = new Map<string, SyncCheckpoint>();
     for (let op = 0; op < OPERATIONS; op++) {
       const user = random.pick(users);
+      if (random.chance(0.2)) {
+        // Lookup with forged ids, or blobs across contracts.
+        const probe = random.chance(0.5)
+          ? await probeLookup(server, random, user, random.pick(WRITABLE), [...owned.values()], `${seed}-${op}`)
+          : await probeBlobs(server, random, user, blobs, `${seed}-${op}`);
+        addFigures(probes, probe.figures);
+        problems.push(...probe.problems);
+        continue;
+      }
       const roll = random.next();
       if (roll < 0.4) {
         // A pull with some checkpoint; whatever comes back must be the user's.
@@ -255,7 +269,9 @@ describe.each(storeKinds())('%s store', (kind) => {
       await reading;
     }
     if (serverErrors > 0) problems.push(`${serverErrors} answers were 5xx`);
-    return { figures: { users: users.length, pulls, honest, forged, streamPokes: pokes, leaked, foreignWrites, differentAnswers, serverErrors }, problems };
+    const figures: Figures = { users: users.length, pulls, honest, forged, streamPokes: pokes, leaked, foreignWrites, differentAnswers, serverErrors };
+    addFigures(figures, probes);
+    return { figures, problems };
   }
 
   it(
@@ -283,6 +299,8 @@ describe.each(storeKinds())('%s store', (kind) => {
       });
       expect(totals['forged']).toBeGreaterThan(0);
       expect(totals['honest']).toBeGreaterThan(0);
+      expect(totals['lookupServed']).toBeGreaterThan(0);
+      expect(totals['blobServed']).toBeGreaterThan(0);
     },
     suiteTimeout(SEEDS, 30_000),
   );

@@ -13,6 +13,7 @@ export function assetDoc(id: string, contractId: string, overrides: Record<strin
     type: 'notebook',
     manufacturer: 'Lenovo',
     model: 'ThinkPad T14 Gen 4',
+    // '' = no site (asset schema v1; null was v0 and is refused now).
     siteId: '',
     room: 'Kat 1 / A3',
     assignedPersonId: null,

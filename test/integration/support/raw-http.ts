@@ -4,6 +4,8 @@ import type { Sent } from './fuzz-requests.js';
 export interface Answer {
   readonly status: number;
   readonly body: string;
+  /** The body's bytes as received (blobs are not text). */
+  readonly bytes: Buffer;
 }
 
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -54,11 +56,11 @@ export function exchange(url: string, request: Sent): Promise<Answer> {
         }
         body = Buffer.concat(parts);
       }
-      return { status, body: body.toString('utf8') };
+      return { status, body: body.toString('utf8'), bytes: body };
     };
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
-      if (request.endpoint === 'stream' && /^HTTP\/1\.[01] 200/.test(Buffer.concat(chunks).toString('latin1'))) finish({ status: 200, body: '' });
+      if (request.endpoint === 'stream' && /^HTTP\/1\.[01] 200/.test(Buffer.concat(chunks).toString('latin1'))) finish({ status: 200, body: '', bytes: Buffer.alloc(0) });
     });
     // An early answer to a body still being written ends in EPIPE/ECONNRESET: the answer counts.
     socket.on('error', () => undefined);
