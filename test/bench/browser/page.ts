@@ -4,6 +4,7 @@ import { encodeCheckpoint, schemaVersionOf, syncPaths, type PullResponse, type S
 import { openDatabase } from 'deskops-renderer-db';
 import { DEFAULT_PULL_BATCH, replicateCollection } from 'deskops-renderer-replication';
 import { getOrderedDexieStorage } from 'deskops-renderer-ordered-storage';
+import { ServerStateRequests } from 'deskops-renderer-server-states';
 import { getWorkerStorage } from 'deskops-renderer-worker-storage';
 import type { BenchCollections, BenchDatabase as DeskDatabase } from '../bench-db.js';
 
@@ -78,7 +79,7 @@ function replicate(db: DeskDatabase, token: string, name: Replicated, pullBatchS
     serverUrl: location.origin,
     userId: 'u-sup',
     // No local writes happen during B1: nothing is pushed, so the tracker is never asked.
-    tracker: { rebase: (_name, rows) => rows, accepted: () => undefined, refuse: () => undefined },
+    tracker: { rebase: (_name, rows) => rows, accepted: () => undefined, refuse: () => undefined, isRefused: () => false },
     retryTimeMs: 1000,
     pullBatchSize,
     pushBatchSize: 100,
@@ -93,8 +94,17 @@ function replicate(db: DeskDatabase, token: string, name: Replicated, pullBatchS
       stats.pages++;
     },
     stream$: () => new Subject<'RESYNC'>(),
+    scope: () => undefined,
+    serverStates: new ServerStateRequests(),
   });
-  return { state, stats };
+  // RxDB retries a failing handler for ever: the bench stops at the first error and names it.
+  const failed = new Promise<never>((_resolve, reject) => {
+    state.error$.subscribe((error) => {
+      const cause = (error as { parameters?: { errors?: unknown[] } }).parameters?.errors?.[0];
+      reject(new Error(`${name} replication failed: ${cause instanceof Error ? cause.message : error.message}`));
+    });
+  });
+  return { state, stats, failed };
 }
 
 function p95(values: number[]): number {
@@ -134,7 +144,7 @@ const bench = {
     const db = await openDatabase<BenchCollections>({ name: DB_NAME, multiInstance: DESKTOP_WINDOW, storage: STORAGE });
     // The app replicates every collection at once; these two carry the volume.
     const replications = (['assets', 'tickets'] as const).map((name) => replicate(db, token, name, pullBatchSize));
-    await Promise.all(replications.map(({ state }) => state.awaitInitialReplication()));
+    await Promise.race([Promise.all(replications.map(({ state }) => state.awaitInitialReplication())), ...replications.map(({ failed }) => failed)]);
     const syncMs = performance.now() - start;
     await Promise.all(replications.map(({ state }) => state.cancel()));
     const stored = (await db.assets.count().exec()) + (await db.tickets.count().exec());

@@ -31,6 +31,7 @@ async function buildPage(): Promise<string> {
     alias: {
       'deskops-renderer-db': resolve('renderer/db/database.ts'),
       'deskops-renderer-replication': resolve('renderer/sync/collection-replication.ts'),
+      'deskops-renderer-server-states': resolve('renderer/sync/server-state-requests.ts'),
       'deskops-renderer-worker-storage': resolve('renderer/db/worker-storage.ts'),
       'deskops-renderer-ordered-storage': resolve('renderer/db/ordered-dexie-storage.ts'),
     },
