@@ -36,6 +36,9 @@ describe('account rules shared by the server and the Users screen', () => {
     expect(checkName('  ')).toBe('required');
     expect(checkName('x'.repeat(101))).toBe('too_long');
     expect(checkName('Ayşe Kaya')).toBeNull();
+    expect(checkName('  Ayşe Kaya\n')).toBeNull();
+    expect(checkName('Ayşe\u0000Kaya')).toBe('control_characters');
+    expect(checkName('Ayşe\tKaya')).toBe('control_characters');
   });
 
   it('lets supervisors manage everything below admin, and nobody else manage accounts', () => {

@@ -91,12 +91,17 @@ export function checkUsername(value: string): UsernameIssue | null {
   return USERNAME_PATTERN.test(username) ? null : 'format';
 }
 
-export type NameIssue = 'required' | 'too_long';
+export type NameIssue = 'required' | 'too_long' | 'control_characters';
+
+/** Tabs, line breaks, NUL and the like: never part of a person's name (PostgreSQL cannot even store NUL). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 export function checkName(value: string): NameIssue | null {
   const name = value.trim();
   if (name.length === 0) return 'required';
-  return name.length > NAME_MAX_LENGTH ? 'too_long' : null;
+  if (name.length > NAME_MAX_LENGTH) return 'too_long';
+  return CONTROL_CHARACTER.test(name) ? 'control_characters' : null;
 }
 
 export type PasswordIssue = 'too_short' | 'too_long' | 'contains_username' | 'too_few_distinct' | 'too_common';

@@ -14,7 +14,7 @@ import {
 import { ROLES, type Role } from '../../common/domain/vocabulary.js';
 import { idField } from '../../common/schemas/fields.js';
 import { HttpError } from '../errors.js';
-import { asRecord, hasControlCharacter } from '../http/input.js';
+import { asRecord } from '../http/input.js';
 import type { UserRecord } from '../store/store.js';
 
 /**
@@ -45,7 +45,7 @@ function readUsername(value: unknown): string {
 function readName(value: unknown): string {
   if (typeof value !== 'string' || checkName(value) === 'required') throw invalid('name', 'A name is required.');
   if (checkName(value) === 'too_long') throw invalid('name', `A name has at most ${NAME_MAX_LENGTH} characters.`);
-  if (hasControlCharacter(value.trim())) throw invalid('name', 'A name may not contain control characters.');
+  if (checkName(value) === 'control_characters') throw invalid('name', 'A name may not contain control characters.');
   return value.trim();
 }
 

@@ -14,6 +14,7 @@ describe('the account form', () => {
     expect(validateUserForm(t, values, 'create')).toEqual({});
     expect(validateUserForm(t, { ...values, username: 'Ç' }, 'create')).toEqual({ username: t('users.error.usernameFormat') });
     expect(validateUserForm(t, { ...values, name: ' ' }, 'create')).toEqual({ name: 'Required.' });
+    expect(validateUserForm(t, { ...values, name: 'Ayşe\tKaya' }, 'edit')).toEqual({ name: 'One line of text: no tabs, line breaks or control characters.' });
     expect(validateUserForm(t, { ...values, password: 'ayse.kaya-99', confirm: 'ayse.kaya-99' }, 'create')).toEqual({ password: 'Must not contain the user name.' });
     expect(validateUserForm(tr, { ...values, password: 'kısa', confirm: 'kısa' }, 'create')).toEqual({ password: 'En az 10 karakter.' });
     expect(validateUserForm(t, { ...values, confirm: 'something else' }, 'create')).toEqual({ confirm: 'The two passwords differ.' });

@@ -29,6 +29,7 @@ export function validateUserForm(t: TFunction, values: UserFormValues, mode: 'cr
   const name = checkName(values.name);
   if (name === 'required') errors.name = t('users.error.required');
   else if (name === 'too_long') errors.name = t('users.error.nameTooLong');
+  else if (name === 'control_characters') errors.name = t('users.error.nameControl');
   return errors;
 }
 
