@@ -4,10 +4,10 @@ import type { RunningServer } from '../../sync-server/start.js';
 import { startServerOn, storeKinds } from '../../sync-server/testing/store-matrix.js';
 import { compareContent, seedDocuments } from './support/compare.js';
 import { runDeviceSession, type DeviceSpec } from './support/device-session.js';
-import { seedsFor, suiteTimeout, withDeadline } from './support/run-size.js';
+import { seedsFor, suiteTimeout } from './support/run-size.js';
 import { runScript, type ScriptDevice, type SessionCache } from './support/scripted-run.js';
 import { SimPool } from './support/sim-host.js';
-import { addFigures, printSummary, reportFailures, type Figures, type SeedFailure } from './support/summary.js';
+import { runSeeds, type Figures } from './support/summary.js';
 
 /**
  * Clocks of devices 24 h off either way. The server orders by its own sequence and detects
@@ -80,19 +80,7 @@ describe.each(storeKinds())('%s store', (kind) => {
   it(
     `decides the same content in the same order whatever the device clocks say (${SEEDS.length} seeds)`,
     async () => {
-      const totals: Figures = {};
-      const failures: SeedFailure[] = [];
-      for (const seed of SEEDS) {
-        try {
-          const { figures, problems } = await withDeadline(60_000, `seed ${seed}`, () => scriptSeed(seed));
-          addFigures(totals, figures);
-          if (problems.length > 0) failures.push({ seed, problem: problems.slice(0, 6).join('; ') });
-        } catch (error) {
-          failures.push({ seed, problem: String(error) });
-        }
-      }
-      printSummary('sync-clock-skew', kind, SEEDS.length, totals);
-      reportFailures('sync-clock-skew', FILE, kind, failures);
+      const { totals, failures } = await runSeeds({ suite: 'sync-clock-skew', file: FILE, kind, seeds: SEEDS, deadlineMs: 60_000 }, scriptSeed);
       expect(failures).toEqual([]);
       expect({ outcomeDiffers: totals['outcomeDiffers'], seqWentBack: totals['seqWentBack'] }).toEqual({ outcomeDiffers: 0, seqWentBack: 0 });
       expect(totals['timeWentBack']).toBeGreaterThan(0);
@@ -109,19 +97,7 @@ describe.each(storeKinds())('%s store', (kind) => {
         { username: 'tech2', deviceId: 'slow-laptop', clockOffsetMs: -DAY },
         { username: 'sup', deviceId: 'true-desk', clockOffsetMs: 0 },
       ];
-      const totals: Figures = {};
-      const failures: SeedFailure[] = [];
-      for (const seed of DEVICE_SEEDS) {
-        try {
-          const { figures, problems } = await withDeadline(120_000, `seed ${seed}`, () => runDeviceSession(skewed, pool, { seed, prefix: 'skd', devices, steps: 18 }));
-          addFigures(totals, figures);
-          if (problems.length > 0) failures.push({ seed, problem: problems.slice(0, 6).join('; ') });
-        } catch (error) {
-          failures.push({ seed, problem: String(error) });
-        }
-      }
-      printSummary('sync-clock-skew-devices', kind, DEVICE_SEEDS.length, totals);
-      reportFailures('sync-clock-skew-devices', FILE, kind, failures);
+      const { totals, failures } = await runSeeds({ suite: 'sync-clock-skew-devices', file: FILE, kind, seeds: DEVICE_SEEDS, deadlineMs: 120_000 }, (seed) => runDeviceSession(skewed, pool, { seed, prefix: 'skd', devices, steps: 18 }));
       expect(failures).toEqual([]);
       expect({ lost: totals['lost'], diverged: totals['diverged'], refreshes: totals['refreshes'], unauthorized: totals['unauthorized'] }).toEqual({
         lost: 0,

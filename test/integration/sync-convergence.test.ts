@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../sync-server/start.js';
 import { startServerOn, storeKinds } from '../../sync-server/testing/store-matrix.js';
 import { runDeviceSession, type DeviceSpec } from './support/device-session.js';
-import { seedsFor, suiteTimeout, withDeadline } from './support/run-size.js';
+import { seedsFor, suiteTimeout } from './support/run-size.js';
 import { SimPool } from './support/sim-host.js';
-import { addFigures, printSummary, reportFailures, type Figures, type SeedFailure } from './support/summary.js';
+import { runSeeds } from './support/summary.js';
 
 /**
  * Invariants 1, 3, 4 and 5 (sync.md) with the app's real client code: every simulated device is
@@ -42,19 +42,7 @@ describe.each(storeKinds())('%s store', (kind) => {
   it(
     `replicas of several devices with offline periods, duplicated pushes and lost replies converge and lose nothing (${SEEDS.length} seeds)`,
     async () => {
-      const totals: Figures = {};
-      const failures: SeedFailure[] = [];
-      for (const seed of SEEDS) {
-        try {
-          const { figures, problems } = await withDeadline(120_000, `seed ${seed}`, () => runDeviceSession(server, pool, { seed, prefix: 'cv', devices: DEVICES, steps: STEPS }));
-          addFigures(totals, figures);
-          if (problems.length > 0) failures.push({ seed, problem: problems.slice(0, 8).join('; ') });
-        } catch (error) {
-          failures.push({ seed, problem: String(error) });
-        }
-      }
-      printSummary('sync-convergence', kind, SEEDS.length, totals);
-      reportFailures('sync-convergence', FILE, kind, failures);
+      const { totals, failures } = await runSeeds({ suite: 'sync-convergence', file: FILE, kind, seeds: SEEDS, deadlineMs: 120_000, shown: 8 }, (seed) => runDeviceSession(server, pool, { seed, prefix: 'cv', devices: DEVICES, steps: STEPS }));
       expect(failures).toEqual([]);
       expect({ lost: totals['lost'], diverged: totals['diverged'], leaked: totals['leaked'] }).toEqual({ lost: 0, diverged: 0, leaked: 0 });
       // The run really exercised the faults it claims to survive.

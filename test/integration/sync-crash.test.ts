@@ -11,11 +11,11 @@ import { openSqliteStore } from '../../sync-server/store/sqlite-store.js';
 import type { Store } from '../../sync-server/store/store.js';
 import { createTestDatabase, startServerOn, storeKinds } from '../../sync-server/testing/store-matrix.js';
 import { compareOutcome, seedDocuments } from './support/compare.js';
-import { seedsFor, suiteTimeout, withDeadline } from './support/run-size.js';
+import { seedsFor, suiteTimeout } from './support/run-size.js';
 import { runScript, SCRIPT_COLLECTIONS, type ScriptDevice, type SessionCache } from './support/scripted-run.js';
 import { serverBundles, ServerProcess } from './support/server-process.js';
 import { differences, doubleRevisions, missingFromHistory, storedDocs } from './support/server-state.js';
-import { addFigures, printSummary, reportFailures, type Figures, type SeedFailure } from './support/summary.js';
+import { runSeeds, type Figures } from './support/summary.js';
 
 /**
  * Invariants 1 and 3 across crashes: the server runs as a child process and is killed with SIGKILL
@@ -169,20 +169,12 @@ describe.each(storeKinds())('%s store', (kind) => {
   it(
     `loses nothing and applies nothing twice when the server is killed -9 around commits (${SEEDS.length} seeds)`,
     async () => {
-      const totals: Figures = {};
-      const failures: SeedFailure[] = [];
-      for (const seed of SEEDS) {
-        try {
-          const { figures, problems } = await withDeadline(120_000, `seed ${seed}`, () => runSeed(seed));
-          addFigures(totals, figures);
-          if (problems.length > 0) failures.push({ seed, problem: problems.slice(0, 6).join('; ') });
-        } catch (error) {
-          failures.push({ seed, problem: `${String(error)}\nserver log: ${server.stderr.slice(-2000)}` });
-          if (!server.running) await server.start();
-        }
-      }
-      printSummary('sync-crash', kind, SEEDS.length, totals);
-      reportFailures('sync-crash', FILE, kind, failures);
+      const onError = async (error: unknown) => {
+        const problem = `${String(error)}\nserver log: ${server.stderr.slice(-2000)}`;
+        if (!server.running) await server.start();
+        return problem;
+      };
+      const { totals, failures } = await runSeeds({ suite: 'sync-crash', file: FILE, kind, seeds: SEEDS, deadlineMs: 120_000, onError }, runSeed);
       expect(failures).toEqual([]);
       expect({ lost: totals['lost'], doubleApplied: totals['doubleApplied'], differentFromClean: totals['differentFromClean'], diverged: totals['diverged'] }).toEqual({
         lost: 0,

@@ -13,8 +13,8 @@ import type { PushWrite } from '../../sync-server/store/store.js';
 import { login, pull, push, type Doc } from '../../sync-server/testing/http-client.js';
 import { startServerOn, storeKinds, type StoreKind } from '../../sync-server/testing/store-matrix.js';
 import { ticketDoc } from './support/documents.js';
-import { seedsFor, suiteTimeout, withDeadline } from './support/run-size.js';
-import { addFigures, printSummary, reportFailures, type Figures, type SeedFailure } from './support/summary.js';
+import { seedsFor, suiteTimeout } from './support/run-size.js';
+import { runSeeds, type Figures } from './support/summary.js';
 
 /**
  * Invariant 2 (nothing is skipped) under concurrency: several writers push to two server
@@ -267,19 +267,7 @@ describe.each(storeKinds())('%s store', (kind: StoreKind) => {
   it(
     `never skips a committed change nor goes backwards with concurrent writers and long transactions (${SEEDS.length} seeds)`,
     async () => {
-      const totals: Figures = {};
-      const failures: SeedFailure[] = [];
-      for (const seed of SEEDS) {
-        try {
-          const { figures, problems } = await withDeadline(90_000, `seed ${seed}`, () => runSeed(seed));
-          addFigures(totals, figures);
-          if (problems.length > 0) failures.push({ seed, problem: problems.slice(0, 6).join('; ') });
-        } catch (error) {
-          failures.push({ seed, problem: String(error) });
-        }
-      }
-      printSummary('sync-cursor', kind, SEEDS.length, totals);
-      reportFailures('sync-cursor', FILE, kind, failures);
+      const { totals, failures } = await runSeeds({ suite: 'sync-cursor', file: FILE, kind, seeds: SEEDS, deadlineMs: 90_000 }, runSeed);
       expect(failures).toEqual([]);
       expect({ skipped: totals['skipped'], backwards: totals['backwards'], disordered: totals['disordered'], shortPageLied: totals['shortPageLied'], finalMissing: totals['finalMissing'] }).toEqual({
         skipped: 0,

@@ -14,10 +14,10 @@ import { checkAcceptedMore } from './support/fuzz-checks.js';
 import { fuzzMoreRequest, type FuzzLogins, type FuzzWorld } from './support/fuzz-more.js';
 import { fuzzRequest, mayAccept, type Sent } from './support/fuzz-requests.js';
 import { exchange, type Answer } from './support/raw-http.js';
-import { seedsFor, suiteTimeout, withDeadline, withRegressionSeeds } from './support/run-size.js';
+import { seedsFor, suiteTimeout, withRegressionSeeds } from './support/run-size.js';
 import { storeFingerprint } from './support/server-state.js';
 import { openSideTables, type SideTables } from './support/side-tables.js';
-import { addFigures, printSummary, reportFailures, type Figures, type SeedFailure } from './support/summary.js';
+import { runSeeds, type Figures } from './support/summary.js';
 
 /**
  * Invariant 7 for every endpoint (auth login/refresh/logout/me, health, pull, push, stream, the
@@ -186,19 +186,7 @@ describe.each(storeKinds())('%s store', (kind) => {
   it(
     `answers bad input to every endpoint with a 4xx and a code, never a 5xx, and writes nothing (${SEEDS.length} seeds)`,
     async () => {
-      const totals: Figures = {};
-      const failures: SeedFailure[] = [];
-      for (const seed of SEEDS) {
-        try {
-          const { figures, problems } = await withDeadline(180_000, `seed ${seed}`, () => runSeed(seed));
-          addFigures(totals, figures);
-          if (problems.length > 0) failures.push({ seed, problem: problems.slice(0, 6).join('\n    ') });
-        } catch (error) {
-          failures.push({ seed, problem: String(error) });
-        }
-      }
-      printSummary('sync-fuzz', kind, SEEDS.length, totals);
-      reportFailures('sync-fuzz', FILE, kind, failures);
+      const { totals, failures } = await runSeeds({ suite: 'sync-fuzz', file: FILE, kind, seeds: SEEDS, deadlineMs: 180_000, separator: '\n    ' }, runSeed);
       expect(failures).toEqual([]);
       expect({ serverErrors: totals['serverErrors'], noCode: totals['noCode'], hangs: totals['hangs'], partialWrites: totals['partialWrites'], storedWrong: totals['storedWrong'] }).toEqual({
         serverErrors: 0,

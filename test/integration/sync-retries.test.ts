@@ -4,10 +4,10 @@ import type { RunningServer } from '../../sync-server/start.js';
 import { startServerOn, storeKinds } from '../../sync-server/testing/store-matrix.js';
 import { compareOutcome, seedDocuments } from './support/compare.js';
 import { FaultProxy, NORMAL, type Delivery } from './support/fault-proxy.js';
-import { seedsFor, suiteTimeout, withDeadline } from './support/run-size.js';
+import { seedsFor, suiteTimeout } from './support/run-size.js';
 import { runScript, SCRIPT_COLLECTIONS, type ScriptDevice, type SessionCache } from './support/scripted-run.js';
 import { differences, doubleRevisions, missingFromHistory, storedDocs } from './support/server-state.js';
-import { addFigures, printSummary, reportFailures, type Figures, type SeedFailure } from './support/summary.js';
+import { runSeeds, type Figures } from './support/summary.js';
 
 /**
  * Invariant 3 (retries are harmless) and 1 (acknowledged means stored): the same seeded session
@@ -99,19 +99,7 @@ describe.each(storeKinds())('%s store', (kind) => {
   it(
     `ends exactly where single delivery ends when pushes arrive 1–3 times and replies are lost (${SEEDS.length} seeds)`,
     async () => {
-      const totals: Figures = {};
-      const failures: SeedFailure[] = [];
-      for (const seed of SEEDS) {
-        try {
-          const { figures, problems } = await withDeadline(90_000, `seed ${seed}`, () => runSeed(seed));
-          addFigures(totals, figures);
-          if (problems.length > 0) failures.push({ seed, problem: problems.slice(0, 6).join('; ') });
-        } catch (error) {
-          failures.push({ seed, problem: String(error) });
-        }
-      }
-      printSummary('sync-retries', kind, SEEDS.length, totals);
-      reportFailures('sync-retries', FILE, kind, failures);
+      const { totals, failures } = await runSeeds({ suite: 'sync-retries', file: FILE, kind, seeds: SEEDS, deadlineMs: 90_000 }, runSeed);
       expect(failures).toEqual([]);
       expect({ lost: totals['lost'], doubleApplied: totals['doubleApplied'], differentFromClean: totals['differentFromClean'], diverged: totals['diverged'] }).toEqual({
         lost: 0,

@@ -10,10 +10,10 @@ import { toDocState } from '../../sync-server/store/doc-state.js';
 import { login, pull, push, type Doc } from '../../sync-server/testing/http-client.js';
 import { startServerOn, storeKinds } from '../../sync-server/testing/store-matrix.js';
 import { assetDoc, noteDoc, ticketDoc } from './support/documents.js';
-import { seedsFor, suiteTimeout, withDeadline } from './support/run-size.js';
+import { seedsFor, suiteTimeout } from './support/run-size.js';
 import { storeFingerprint } from './support/server-state.js';
 import { probeBlobs, probeLookup, seedBlobs } from './support/tenancy-probes.js';
-import { addFigures, printSummary, reportFailures, type Figures, type SeedFailure } from './support/summary.js';
+import { addFigures, runSeeds, type Figures } from './support/summary.js';
 
 /**
  * Invariant 6 as a property: per seed, random contracts, random users (role and contracts at
@@ -277,19 +277,7 @@ describe.each(storeKinds())('%s store', (kind) => {
   it(
     `never lets a user read or write another tenant's documents, however ids, contracts and checkpoints are forged (${SEEDS.length} seeds)`,
     async () => {
-      const totals: Figures = {};
-      const failures: SeedFailure[] = [];
-      for (const seed of SEEDS) {
-        try {
-          const { figures, problems } = await withDeadline(60_000, `seed ${seed}`, () => runSeed(seed));
-          addFigures(totals, figures);
-          if (problems.length > 0) failures.push({ seed, problem: problems.slice(0, 6).join('; ') });
-        } catch (error) {
-          failures.push({ seed, problem: String(error) });
-        }
-      }
-      printSummary('sync-tenancy', kind, SEEDS.length, totals);
-      reportFailures('sync-tenancy', FILE, kind, failures);
+      const { totals, failures } = await runSeeds({ suite: 'sync-tenancy', file: FILE, kind, seeds: SEEDS, deadlineMs: 60_000 }, runSeed);
       expect(failures).toEqual([]);
       expect({ leaked: totals['leaked'], foreignWrites: totals['foreignWrites'], differentAnswers: totals['differentAnswers'], serverErrors: totals['serverErrors'] }).toEqual({
         leaked: 0,
