@@ -4,17 +4,13 @@ import { AuthSession, login } from '../sync/auth-session.js';
 import { NetworkError } from '../sync/http-errors.js';
 import { MemoryBlobRepository, type NewLocalBlob } from './blob-repository.js';
 import { backoffMs, BlobUploader, type ServerRequest } from './blob-uploader.js';
+import { startRealServer } from '../sync/real-server.test-helpers.js';
 
 /** The little the test needs from sync-server/start.ts, loaded by a computed path (import boundaries). */
 interface RunningServer {
   readonly url: string;
   readonly store: { getBlob(sha256: string, contractIds: readonly string[]): Promise<{ data: Uint8Array } | null> };
   close(): Promise<void>;
-}
-async function startServer(): Promise<RunningServer> {
-  const path = ['..', '..', 'sync-server', 'start.js'].join('/');
-  const module = (await import(/* @vite-ignore */ path)) as { startServer: () => Promise<RunningServer> };
-  return module.startServer();
 }
 
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (char) => char.charCodeAt(0));
@@ -32,7 +28,7 @@ describe('BlobUploader', () => {
   let request: ServerRequest;
   beforeAll(async () => {
     for (const marker of ['a', 'b', 'lost reply', 'bogaz', 'damaged', 'x', 'y', 'z', 'flaky']) hashes.set(marker, await sha256Hex(withMarker(marker)));
-    server = await startServer();
+    server = await startRealServer<RunningServer>();
     const answer = await login(server.url, { username: 'tech2', password: 'demo1234', deviceId: 'laptop-2' });
     const auth = new AuthSession({ serverUrl: server.url, refreshToken: answer.refreshToken, saveRefreshToken: async () => {}, onSignInRequired: () => {} });
     auth.adopt(answer, answer.skewMs);

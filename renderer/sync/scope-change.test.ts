@@ -7,6 +7,7 @@ import { AuthSession, login } from './auth-session.js';
 import { memoryPendingPersistence, type PendingPersistence } from './pending-store.js';
 import { SyncEngine } from './sync-engine.js';
 import { useSyncStatus } from './sync-status-store.js';
+import { startRealServer, until } from './real-server.test-helpers.js';
 
 /** The little the test needs from sync-server/start.ts (loaded by a computed path: no server code in the renderer project). */
 interface RunningServer {
@@ -21,9 +22,7 @@ let adminToken: string;
 const open: { db: DeskDatabase; engine: SyncEngine }[] = [];
 
 beforeAll(async () => {
-  const path = ['..', '..', 'sync-server', 'start.js'].join('/');
-  const module = (await import(/* @vite-ignore */ path)) as { startServer: () => Promise<RunningServer> };
-  server = await module.startServer();
+  server = await startRealServer<RunningServer>();
   adminToken = (await login(server.url, { username: 'admin', password: 'demo1234', deviceId: 'test-admin' })).accessToken;
 });
 afterAll(async () => server.close());
@@ -92,13 +91,6 @@ async function serverDocs(username: string, collection: 'tickets' | 'people', pa
   }
 }
 
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const countOf = async (db: DeskDatabase, contractId: string) => db.tickets.count({ selector: { contractId } }).exec();
 

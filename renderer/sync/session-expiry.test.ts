@@ -7,6 +7,7 @@ import { AuthSession, login } from './auth-session.js';
 import { memoryPendingPersistence } from './pending-store.js';
 import { SyncEngine } from './sync-engine.js';
 import { useSyncStatus } from './sync-status-store.js';
+import { startRealServer, until } from './real-server.test-helpers.js';
 
 /**
  * Sessions that end while work waits to go up: refresh-token reuse, a password reset by an
@@ -24,9 +25,7 @@ let adminToken: string;
 const open: { db: DeskDatabase; engine: SyncEngine }[] = [];
 
 beforeAll(async () => {
-  const path = ['..', '..', 'sync-server', 'start.js'].join('/');
-  const module = (await import(/* @vite-ignore */ path)) as { startServer: () => Promise<RunningServer> };
-  server = await module.startServer();
+  server = await startRealServer<RunningServer>();
   adminToken = (await login(server.url, { username: 'admin', password: 'demo1234', deviceId: 'test-admin' })).accessToken;
 });
 afterAll(async () => server.close());
@@ -51,13 +50,6 @@ function person(id: string) {
   return { id, contractId: 'c-anka', name: `Test ${id}`, email: '', phone: '', department: 'IT', siteId: null, updatedAt: new Date().toISOString() };
 }
 
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function onServer(id: string): Promise<boolean> {
   const { accessToken } = await login(server.url, { username: 'sup', password: 'demo1234', deviceId: 'test-witness' });

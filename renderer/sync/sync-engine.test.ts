@@ -7,6 +7,7 @@ import { AuthSession, login } from './auth-session.js';
 import { memoryPendingPersistence } from './pending-store.js';
 import { SyncEngine } from './sync-engine.js';
 import { useSyncStatus } from './sync-status-store.js';
+import { startRealServer, until } from './real-server.test-helpers.js';
 
 /** The little the test needs from sync-server/start.ts; everything else goes over HTTP like the app. */
 interface RunningServer {
@@ -14,21 +15,12 @@ interface RunningServer {
   close(): Promise<void>;
 }
 
-/**
- * A real sync server on 127.0.0.1 (quality.md: real parts over mocks). Loaded by a computed path so
- * the renderer's type project and import boundaries stay free of server code.
- */
-async function startServer(): Promise<RunningServer> {
-  const path = ['..', '..', 'sync-server', 'start.js'].join('/');
-  const module = (await import(/* @vite-ignore */ path)) as { startServer: () => Promise<RunningServer> };
-  return module.startServer();
-}
-
+/** A real sync server on 127.0.0.1 (quality.md: real parts over mocks), see real-server.test-helpers.ts. */
 let server: RunningServer;
 const open: { db: DeskDatabase; engine: SyncEngine }[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startRealServer<RunningServer>();
 });
 afterAll(async () => {
   await server.close();
@@ -85,13 +77,6 @@ function person(id: string, contractId: string) {
   return { id, contractId, name: `Test ${id}`, email: '', phone: '', department: 'IT', siteId: null, updatedAt: new Date().toISOString() };
 }
 
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('sync engine against a real sync server', () => {
   it('pulls the user’s documents on first sync and records the time', async () => {
