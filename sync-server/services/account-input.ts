@@ -43,9 +43,10 @@ function readUsername(value: unknown): string {
 }
 
 function readName(value: unknown): string {
-  if (typeof value !== 'string' || checkName(value) === 'required') throw invalid('name', 'A name is required.');
-  if (checkName(value) === 'too_long') throw invalid('name', `A name has at most ${NAME_MAX_LENGTH} characters.`);
-  if (checkName(value) === 'control_characters') throw invalid('name', 'A name may not contain control characters.');
+  const issue = typeof value === 'string' ? checkName(value) : 'required';
+  if (typeof value !== 'string' || issue === 'required') throw invalid('name', 'A name is required.');
+  if (issue === 'too_long') throw invalid('name', `A name has at most ${NAME_MAX_LENGTH} characters.`);
+  if (issue === 'control_characters') throw invalid('name', 'A name may not contain control characters.');
   return value.trim();
 }
 
